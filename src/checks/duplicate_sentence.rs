@@ -1,0 +1,270 @@
+//! `duplicate_sentence`: sentences said twice, within a document or across documents.
+//!
+//! In `exact` mode, sentences whose folded words are equal (case, punctuation and date format
+//! aside) are grouped by a hash of their words. In `near` mode, sentences that share rare
+//! content terms are paired through the sentence index and kept when their weighted overlap is
+//! high: a reworded sentence, or a short statement of a dated fact repeated inside a longer one.
+//!
+//! Which side is marked: the first occurrence in reading order (documents in sorted path order)
+//! is taken as the original, and the primary label marks the repeat.
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::{Check, Context, Kind};
+use crate::config::Rule;
+use crate::corpus::{Corpus, Span};
+use crate::finding::Finding;
+use crate::index::SentenceIndex;
+
+pub const KIND: Kind = Kind {
+    name: "duplicate_sentence",
+    summary: "sentences repeated word for word, or reworded, within or across documents",
+    params: "mode: \"exact\" (same words) or \"near\" (reworded) (\"exact\")\n\
+             min_words: sentences with fewer words are not compared, exact mode (5)\n\
+             min_terms: sentences with fewer content terms are not compared, near mode (4)\n\
+             threshold: weighted cosine of content terms at or above which two sentences are near duplicates (0.7)\n\
+             containment: share of a shorter sentence's weighted terms found in a longer one at or above which it is a restatement, when they share a date (0.9)\n\
+             max_postings: a term held by more sentences than this is too common to pair on (50)",
+    placeholders: &["excerpt", "other"],
+    build,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default = "exact")]
+    mode: String,
+    #[serde(default = "min_words")]
+    min_words: usize,
+    #[serde(default = "min_terms")]
+    min_terms: usize,
+    #[serde(default = "threshold")]
+    threshold: f32,
+    #[serde(default = "containment")]
+    containment: f32,
+    #[serde(default = "max_postings")]
+    max_postings: usize,
+}
+
+fn exact() -> String {
+    "exact".into()
+}
+fn min_words() -> usize {
+    5
+}
+fn min_terms() -> usize {
+    4
+}
+fn threshold() -> f32 {
+    0.7
+}
+fn containment() -> f32 {
+    0.9
+}
+fn max_postings() -> usize {
+    50
+}
+
+#[derive(Debug, PartialEq)]
+enum Mode {
+    Exact,
+    Near,
+}
+
+struct DuplicateSentence {
+    mode: Mode,
+    min_words: usize,
+    min_terms: usize,
+    threshold: f32,
+    containment: f32,
+    max_postings: usize,
+}
+
+fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(value)?;
+    let mode = match p.mode.as_str() {
+        "exact" => Mode::Exact,
+        "near" => Mode::Near,
+        other => return Err(format!("mode must be \"exact\" or \"near\", not \"{other}\"")),
+    };
+    for (name, v) in [("threshold", p.threshold), ("containment", p.containment)] {
+        if !(0.0..=1.0).contains(&v) {
+            return Err(format!("{name} must be between 0 and 1, not {v}"));
+        }
+    }
+    Ok(Box::new(DuplicateSentence {
+        mode,
+        min_words: p.min_words,
+        min_terms: p.min_terms.max(1),
+        threshold: p.threshold,
+        containment: p.containment,
+        max_postings: p.max_postings.max(2),
+    }))
+}
+
+impl Check for DuplicateSentence {
+    fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
+        let index = cx.index.sentences();
+        match self.mode {
+            Mode::Exact => self.exact(rule, cx.corpus, index, out),
+            Mode::Near => self.near(rule, cx.corpus, index, out),
+        }
+    }
+}
+
+/// The sentence's span and a short quotation of it.
+fn sentence_span(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> (usize, Span) {
+    let at = index.entries[entry as usize].at;
+    (at.doc, corpus.doc(at.doc).sentences[at.sentence].span)
+}
+
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    let text = text.trim_end_matches(['.', '!', '?']);
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+fn place(corpus: &Corpus, doc: usize, span: Span) -> String {
+    let d = corpus.doc(doc);
+    format!("{}:{}", d.name, d.line_col(span.start).0)
+}
+
+impl DuplicateSentence {
+    fn exact(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
+        let mut groups: FxHashMap<&[String], Vec<u32>> = FxHashMap::default();
+        for (i, e) in index.entries.iter().enumerate() {
+            if e.words.len() >= self.min_words {
+                groups.entry(&e.words).or_default().push(i as u32);
+            }
+        }
+        for members in groups.into_values().filter(|m| m.len() > 1) {
+            // Entries are in reading order: the first is the original, the second the repeat.
+            let (doc0, span0) = sentence_span(corpus, index, members[0]);
+            let (doc1, span1) = sentence_span(corpus, index, members[1]);
+            let mut f = rule
+                .finding(&[
+                    ("excerpt", &excerpt(corpus.doc(doc1).slice(span1))),
+                    ("other", &place(corpus, doc0, span0)),
+                ])
+                .label(doc1, span1, "repeated here")
+                .label(doc0, span0, "first stated here");
+            for &m in &members[2..] {
+                let (doc, span) = sentence_span(corpus, index, m);
+                f = f.label(doc, span, "repeated here too");
+            }
+            let scope = if members.iter().all(|&m| index.entries[m as usize].at.doc == doc0) {
+                "within one document"
+            } else {
+                "across documents"
+            };
+            out.push(
+                f.note(format!("{} identical sentences {scope} (compared without case, punctuation or date format)", members.len()))
+                    .note("the first occurrence in reading order is taken as the original")
+                    .suggest("delete the repeat, or keep it in the one place where it belongs"),
+            );
+        }
+    }
+
+    fn near(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
+        for (a, b) in index.candidate_pairs(self.max_postings, 2) {
+            let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
+            if ea.words == eb.words || ea.terms.len() < self.min_terms || eb.terms.len() < self.min_terms {
+                continue;
+            }
+            let (cosine, contained) = index.similarity(a, b);
+            let shares_date = ea
+                .terms
+                .iter()
+                .any(|t| eb.terms.binary_search(t).is_ok() && index.term_text[*t as usize].starts_with("@date:"));
+            let reason = if cosine >= self.threshold {
+                format!("the two share {:.0}% of their weighted content words", cosine * 100.0)
+            } else if shares_date && contained >= self.containment {
+                format!(
+                    "{:.0}% of the shorter sentence's weighted content words, and its date, stand in the longer one",
+                    contained * 100.0
+                )
+            } else {
+                continue;
+            };
+            let (doc0, span0) = sentence_span(corpus, index, a);
+            let (doc1, span1) = sentence_span(corpus, index, b);
+            out.push(
+                rule.finding(&[
+                    ("excerpt", &excerpt(corpus.doc(doc1).slice(span1))),
+                    ("other", &place(corpus, doc0, span0)),
+                ])
+                .label(doc1, span1, "says again")
+                .label(doc0, span0, "what is said here")
+                .note(reason)
+                .note("the first occurrence in reading order is taken as the original")
+                .suggest("merge the two sentences, or delete the one that does not belong"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{findings, rule};
+
+    const EXACT: &str = r#"
+        name = "duplicate-sentence"
+        code = "D001"
+        category = "duplicate"
+        severity = "warning"
+        check = "duplicate_sentence"
+        message = "sentence `{excerpt}` repeats `{other}`"
+    "#;
+
+    const NEAR: &str = r#"
+        name = "near-duplicate-sentence"
+        code = "D002"
+        category = "duplicate"
+        severity = "warning"
+        check = "duplicate_sentence"
+        message = "sentence `{excerpt}` says again what `{other}` says"
+        [rule.params]
+        mode = "near"
+    "#;
+
+    #[test]
+    fn exact_repeat_across_documents_with_another_date_format() {
+        let r = rule(EXACT);
+        let f = findings(&r, &["The Guard was established on 25 December 1991. It grew.", "Later, the Guard was established on December 25, 1991."]);
+        assert!(f.is_empty(), "a longer sentence is not an exact repeat");
+        let f = findings(&r, &["The Guard was established on 25 December 1991. It grew.", "The Guard was established on December 25, 1991."]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].labels.len(), 2);
+        assert_eq!(f[0].labels[0].doc, 1, "the later occurrence is the repeat");
+    }
+
+    #[test]
+    fn short_sentences_are_not_duplicates() {
+        assert!(findings(&rule(EXACT), &["See below. See below."]).is_empty());
+    }
+
+    #[test]
+    fn reworded_sentence_is_a_near_duplicate() {
+        let docs = [
+            "Initially, military service in the Guard was based on a voluntary two-year contract. The weather was fine. Soldiers liked bread.",
+            "Initially, military service in the Guard was based on a two-year contract on a voluntary basis. Officers wore hats. Bread was baked daily.",
+        ];
+        let f = findings(&rule(NEAR), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn two_different_facts_with_the_same_shape_are_not_near_duplicates() {
+        let docs = [
+            "The museum was opened on 5 October 2005 by the president of the republic.",
+            "The battle banner was approved on 4 October 2005 by the president of the republic.",
+        ];
+        assert!(findings(&rule(NEAR), &docs).is_empty());
+    }
+}

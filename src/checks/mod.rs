@@ -1,0 +1,99 @@
+//! Check kinds: the Rust half of a rule. A rule pack in `rules/` names a kind and gives it
+//! parameters; [`KINDS`] is the one table that maps kind names to code. Each kind lives in its
+//! own file with its documentation, parameters, logic and unit tests.
+
+mod adjacent_words;
+mod duplicate_sentence;
+mod repeated_word;
+
+use rayon::prelude::*;
+
+use crate::config::Rule;
+use crate::corpus::{Corpus, Document};
+use crate::finding::Finding;
+use crate::index::Index;
+
+/// What a check sees: the corpus and the corpus-wide indexes built from it.
+pub struct Context<'a> {
+    pub corpus: &'a Corpus,
+    pub index: Index<'a>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(corpus: &'a Corpus, lexicon: &'a crate::extract::Lexicon) -> Self {
+        Context { corpus, index: Index::new(corpus, lexicon) }
+    }
+}
+
+/// A configured check. A kind implements the scope it works at; the engine calls per-document
+/// checks for every document in parallel, and corpus checks once.
+pub trait Check: Send + Sync {
+    fn check_document(&self, _rule: &Rule, _cx: &Context, _doc: &Document, _out: &mut Vec<Finding>) {}
+    fn check_corpus(&self, _rule: &Rule, _cx: &Context, _out: &mut Vec<Finding>) {}
+}
+
+/// A check kind: its name in rule packs, its documentation, and how to build it from parameters.
+pub struct Kind {
+    pub name: &'static str,
+    /// One line: what the kind looks for.
+    pub summary: &'static str,
+    /// Its parameters, one `name: meaning (default)` a line.
+    pub params: &'static str,
+    /// The `{placeholders}` it fills in a rule's message.
+    pub placeholders: &'static [&'static str],
+    pub build: fn(toml::Value) -> Result<Box<dyn Check>, String>,
+}
+
+/// Every check kind, alphabetical.
+pub static KINDS: &[Kind] = &[adjacent_words::KIND, duplicate_sentence::KIND, repeated_word::KIND];
+
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.name == name)
+}
+
+/// Decodes a kind's parameters strictly, so a misspelt key is an error rather than a default.
+pub(crate) fn params<T: serde::de::DeserializeOwned>(value: toml::Value) -> Result<T, String> {
+    value.try_into().map_err(|e: toml::de::Error| e.message().trim().to_string())
+}
+
+/// Runs every rule over the corpus: per-document checks in parallel over documents, corpus checks
+/// in parallel over rules. Findings come back sorted by (file, start, rule) and without repeats.
+pub fn run(cx: &Context, rules: &[Rule]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = cx
+        .corpus
+        .docs
+        .par_iter()
+        .flat_map_iter(|doc| {
+            let mut out = Vec::new();
+            for rule in rules {
+                rule.check.check_document(rule, cx, doc, &mut out);
+            }
+            out
+        })
+        .collect();
+    findings.par_extend(rules.par_iter().flat_map_iter(|rule| {
+        let mut out = Vec::new();
+        rule.check.check_corpus(rule, cx, &mut out);
+        out
+    }));
+    for f in &mut findings {
+        f.labels.retain(|l| valid_span(cx.corpus, l));
+    }
+    findings.retain(|f| !f.labels.is_empty());
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    findings.dedup_by(|a, b| a.rule == b.rule && a.labels == b.labels);
+    findings
+}
+
+/// A label must lie inside its document and on character boundaries; codespan would otherwise
+/// render a wrong place without a word.
+fn valid_span(corpus: &Corpus, label: &crate::finding::Label) -> bool {
+    let ok = corpus.docs.get(label.doc).is_some_and(|d| {
+        label.span.start <= label.span.end
+            && label.span.end <= d.text.len()
+            && d.text.is_char_boundary(label.span.start)
+            && d.text.is_char_boundary(label.span.end)
+    });
+    debug_assert!(ok, "a check produced an invalid label: {label:?}");
+    ok
+}

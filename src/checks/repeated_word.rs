@@ -1,0 +1,105 @@
+//! `repeated_word`: the same word twice in a row (`information information`).
+//!
+//! Only words separated by spaces count: `that, that` is punctuated on purpose. Words in `allow`
+//! are left alone (`had had`, `that that` are grammatical), and so are numbers and a repeated
+//! capitalised word, which is usually a name (`Bora Bora`).
+
+use serde::Deserialize;
+
+use super::{Check, Context, Kind};
+use crate::config::Rule;
+use crate::corpus::{Document, Span};
+use crate::finding::Finding;
+
+pub const KIND: Kind = Kind {
+    name: "repeated_word",
+    summary: "a word written twice in a row",
+    params: "allow: words whose repetition is grammatical, lowercase ([])",
+    placeholders: &["word"],
+    build,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+struct RepeatedWord {
+    allow: Vec<String>,
+}
+
+fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(value)?;
+    Ok(Box::new(RepeatedWord { allow: p.allow.into_iter().map(|w| w.to_lowercase()).collect() }))
+}
+
+/// True when only spaces separate two words.
+pub(crate) fn adjacent(doc: &Document, a: Span, b: Span) -> bool {
+    let gap = &doc.text[a.end..b.start];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+}
+
+impl Check for RepeatedWord {
+    fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
+        for sentence in &doc.sentences {
+            let words = &doc.words[sentence.words.clone()];
+            for pair in words.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let (wa, wb) = (doc.slice(a), doc.slice(b));
+                if !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
+                    continue;
+                }
+                let lower = wa.to_lowercase();
+                // `Walla Walla`, `Bora Bora`: a capitalised second word is a name, not a slip.
+                let capitalised_name = wb.chars().next().is_some_and(char::is_uppercase);
+                if !adjacent(doc, a, b)
+                    || self.allow.contains(&lower)
+                    || wa.chars().all(|c| c.is_numeric())
+                    || capitalised_name
+                {
+                    continue;
+                }
+                out.push(
+                    rule.finding(&[("word", wa)])
+                        .label(doc.id, Span::new(a.start, b.end), "the same word twice")
+                        .suggest(wa.to_string()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{findings, rule};
+
+    const RULE: &str = r#"
+        name = "repeated-word"
+        code = "T001"
+        category = "typo"
+        severity = "warning"
+        check = "repeated_word"
+        message = "`{word}` is written twice in a row"
+        [rule.params]
+        allow = ["had", "that"]
+    "#;
+
+    #[test]
+    fn repeated_word_fires() {
+        let f = findings(&rule(RULE), &["It runs this information information and resource center."]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "`information` is written twice in a row");
+        assert_eq!(f[0].suggestion.as_deref(), Some("information"));
+    }
+
+    #[test]
+    fn near_misses_stay_silent() {
+        let texts = [
+            "He had had enough. She said that that was fine. Walla Walla is a town.",
+            "Yes, yes, it is. The count rose by 2 2 times. Information. Information is key.",
+        ];
+        assert!(findings(&rule(RULE), &texts).is_empty());
+    }
+}

@@ -1,0 +1,178 @@
+//! The corpus: every document concord reads, with its text, its parsed blocks and its extracted
+//! items. Documents are identified by a [`DocId`] (their index in load order, which is sorted),
+//! and every extracted item carries a byte [`Span`] into its document's text.
+
+mod load;
+
+pub use load::{LoadError, LoadOptions, LoadWarning, Source, load_sources};
+
+use codespan_reporting::files::{self, Files};
+use rayon::prelude::*;
+
+use crate::extract::{self, Lexicon, Sentence};
+use crate::parse::{self, Block};
+
+/// Index of a document in the corpus (load order, which is sorted by path).
+pub type DocId = usize;
+
+/// A half-open byte range into a document's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The span moved right by `offset` bytes (for items found in a slice of the text).
+    pub const fn shift(self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// One source document, parsed and with its per-document items extracted.
+#[derive(Debug)]
+pub struct Document {
+    pub id: DocId,
+    /// The path as it is shown to the user (forward slashes, relative where it was given so).
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    /// Every word of the document's prose, in order (see [`extract::words`]).
+    pub words: Vec<Span>,
+}
+
+impl Document {
+    /// Parses and extracts one document. `id` is its place in the corpus.
+    pub fn analyze(id: DocId, name: String, text: String, lexicon: &Lexicon) -> Document {
+        let line_starts = files::line_starts(&text).collect();
+        let blocks = parse::blocks(&text);
+        let (sentences, words) = extract::sentences(&text, &blocks, lexicon);
+        Document { id, name, text, line_starts, blocks, sentences, words }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// 0-based index of the line holding `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// The byte range of the 0-based line `index`, without its line ending.
+    pub fn line_span(&self, index: usize) -> Span {
+        let start = self.line_starts[index];
+        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+        let line = &self.text[start..end];
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        Span::new(start, start + trimmed.len())
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The sentence that contains `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        self.sentences.get(i).filter(|s| s.span.start <= offset)
+    }
+}
+
+/// All documents of one run, in sorted path order.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+}
+
+impl Corpus {
+    /// Parses and extracts every source, in parallel; ids follow the order of `sources`.
+    pub fn build(sources: Vec<Source>, lexicon: &Lexicon) -> Corpus {
+        let docs = sources
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, source)| Document::analyze(id, source.name, source.text, lexicon))
+            .collect();
+        Corpus { docs }
+    }
+
+    pub fn doc(&self, id: DocId) -> &Document {
+        &self.docs[id]
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Total size of all texts in bytes.
+    pub fn bytes(&self) -> usize {
+        self.docs.iter().map(|d| d.text.len()).sum()
+    }
+}
+
+impl<'a> Files<'a> for Corpus {
+    type FileId = DocId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: DocId) -> Result<&'a str, files::Error> {
+        self.docs.get(id).map(|d| d.name.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: DocId) -> Result<&'a str, files::Error> {
+        self.docs.get(id).map(|d| d.text.as_str()).ok_or(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: DocId, byte_index: usize) -> Result<usize, files::Error> {
+        let doc = self.docs.get(id).ok_or(files::Error::FileMissing)?;
+        Ok(doc.line_index(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        id: DocId,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, files::Error> {
+        let doc = self.docs.get(id).ok_or(files::Error::FileMissing)?;
+        let start = *doc.line_starts.get(line_index).ok_or(files::Error::LineTooLarge {
+            given: line_index,
+            max: doc.line_starts.len() - 1,
+        })?;
+        let end = doc.line_starts.get(line_index + 1).copied().unwrap_or(doc.text.len());
+        Ok(start..end)
+    }
+}

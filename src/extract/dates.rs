@@ -1,0 +1,172 @@
+//! Dates in prose, with their precision: `25 December 1991`, `December 25, 1991`, `09 Mar 2010`,
+//! `1st of August 2015`, `May 2003`, `October, 1991`, `16.03.2020`, `1991-12-25`, a bare year.
+//!
+//! The same day written two ways yields the same [`PartialDate`], which is what lets the
+//! duplicate and conflict checks tell a reworded date from a different one.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::corpus::Span;
+
+/// A calendar date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub const fn year(year: i32) -> Self {
+        PartialDate { year, month: None, day: None }
+    }
+
+    /// False for a day that no calendar has, such as the 31st of a 30-day month.
+    pub fn exists(&self) -> bool {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d).is_some(),
+            (Some(m), None) => (1..=12).contains(&m),
+            (None, _) => true,
+        }
+    }
+
+    /// The first day this date can mean (for ordering and interval checks).
+    pub fn earliest(&self) -> (i32, u32, u32) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date can mean.
+    pub fn latest(&self) -> (i32, u32, u32) {
+        (self.year, self.month.unwrap_or(12), self.day.unwrap_or(31))
+    }
+
+    /// True when the two can denote the same day: equal where both are known.
+    pub fn compatible(&self, other: &PartialDate) -> bool {
+        self.year == other.year
+            && (self.month.is_none() || other.month.is_none() || self.month == other.month)
+            && (self.day.is_none() || other.day.is_none() || self.day == other.day)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A date found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Span,
+    pub date: PartialDate,
+}
+
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<m>{MONTH})\.?,?\s+(?<y>\d{{4}})\b")).unwrap()
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?<m>{MONTH})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}})\b")).unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?<m>{MONTH})\.?,?\s+(?<y>\d{{4}})\b")).unwrap());
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b").unwrap());
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})\b").unwrap());
+/// A year between 1000 and 2999 standing alone (not part of a code such as `AZ1073`).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?<y>[12]\d{3})\b").unwrap());
+
+/// Month number of an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let months =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// Every date in `text`, in order, most precise reading first where readings overlap.
+pub fn find(text: &str) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    let mut push = |span: Span, date: PartialDate| {
+        if !found.iter().any(|f| f.span.start < span.end && span.start < f.span.end) {
+            found.push(DateMention { span, date });
+        }
+    };
+    let num = |c: &regex::Captures, k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    for re in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR, &*ISO, &*DOTTED] {
+        for c in re.captures_iter(text) {
+            let m = c.name("m").unwrap().as_str();
+            let month = month_number(m).or_else(|| m.parse().ok());
+            let (Some(year), Some(day)) = (num(&c, "y"), num(&c, "d")) else { continue };
+            let whole = c.get(0).unwrap();
+            push(
+                Span::new(whole.start(), whole.end()),
+                PartialDate { year: year as i32, month, day: Some(day) },
+            );
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let Some(year) = num(&c, "y") else { continue };
+        let month = month_number(c.name("m").unwrap().as_str());
+        push(Span::new(whole.start(), whole.end()), PartialDate { year: year as i32, month, day: None });
+    }
+    for c in YEAR.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let Some(year) = num(&c, "y") else { continue };
+        push(Span::new(whole.start(), whole.end()), PartialDate::year(year as i32));
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        find(text).iter().map(|d| format!("{}={}", &text[d.span.start..d.span.end], d.date)).collect()
+    }
+
+    #[test]
+    fn one_day_written_many_ways() {
+        for text in ["25 December 1991", "December 25, 1991", "25th of December 1991", "25 Dec. 1991", "25.12.1991", "1991-12-25"] {
+            let found = find(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].date.to_string(), "1991-12-25", "{text}");
+        }
+    }
+
+    #[test]
+    fn precision_is_kept() {
+        assert_eq!(
+            dates("In May 2003 and October, 1991, since 2020 on 09 Mar 2010; AZ1073 and 213 people."),
+            vec!["May 2003=2003-05", "October, 1991=1991-10", "2020=2020", "09 Mar 2010=2010-03-09"]
+        );
+    }
+
+    #[test]
+    fn impossible_days_are_kept_but_marked() {
+        let d = find("on 31 September 2001")[0].date;
+        assert!(!d.exists());
+        assert!(find("on 30 September 2001")[0].date.exists());
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(find("It may 2 times fail").is_empty());
+    }
+}

@@ -1,0 +1,140 @@
+//! Extraction: plain functions from a parsed document to the items checks work on — sentences,
+//! words, dates — each with a byte [`Span`] into the document.
+
+pub mod dates;
+pub mod normalize;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
+use crate::corpus::Span;
+use crate::parse::Block;
+
+/// Word lists that extraction needs, read from the `rules/lexicon/` data files.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Tokens such as `Col-Gen.` or `No.` after which a period does not end a sentence.
+    pub abbreviations: FxHashSet<String>,
+    /// Function words, lowercase.
+    pub stopwords: FxHashSet<String>,
+}
+
+impl Lexicon {
+    /// Builds a lexicon from the text of its list files: one entry a line, `#` starts a comment.
+    pub fn from_lists(abbreviations: &str, stopwords: &str) -> Lexicon {
+        Lexicon { abbreviations: list(abbreviations).collect(), stopwords: list(stopwords).collect() }
+    }
+
+    /// The lexicon shipped with concord.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+            Lexicon::from_lists(
+                include_str!("../../rules/lexicon/abbreviations.txt"),
+                include_str!("../../rules/lexicon/stopwords.txt"),
+            )
+        });
+        &BUILTIN
+    }
+
+    pub fn is_stopword(&self, lowercase: &str) -> bool {
+        self.stopwords.contains(lowercase)
+    }
+}
+
+/// Entries of a list file: trimmed lines, without blanks and `#` comments.
+pub fn list(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string)
+}
+
+/// A sentence of a paragraph or list item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Trimmed: from its first non-space character to its final punctuation.
+    pub span: Span,
+    /// Index of the block it belongs to.
+    pub block: usize,
+    /// Its words, as indices into [`crate::corpus::Document::words`].
+    pub words: Range<usize>,
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*").unwrap());
+
+/// Words in `text`, as spans shifted by `offset`.
+pub fn words(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
+    WORD.find_iter(text).map(move |m| Span::new(m.start() + offset, m.end() + offset))
+}
+
+/// Segments the prose blocks of a document into sentences and words.
+pub fn sentences(text: &str, blocks: &[Block], lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Span>) {
+    let mut sentences = Vec::new();
+    let mut all_words = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if !block.is_prose() {
+            continue;
+        }
+        let body = &text[block.content.start..block.content.end];
+        for span in split(body, lexicon) {
+            let span = span.shift(block.content.start);
+            let first = all_words.len();
+            all_words.extend(words(&text[span.start..span.end], span.start));
+            sentences.push(Sentence { span, block: index, words: first..all_words.len() });
+        }
+    }
+    (sentences, all_words)
+}
+
+/// Sentence spans within `body`, trimmed, joined again where the segmenter split after one of
+/// the lexicon's abbreviations.
+fn split(body: &str, lexicon: &Lexicon) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut join_next = false;
+    for b in sentencex::get_sentence_boundaries("en", body) {
+        let raw = &body[b.start_byte..b.end_byte];
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let span = Span::new(b.start_byte + lead, b.start_byte + lead + trimmed.len());
+        match out.last_mut() {
+            Some(last) if join_next => last.end = span.end,
+            _ => out.push(span),
+        }
+        let last_token = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+        join_next = lexicon.abbreviations.contains(last_token.trim_start_matches(['(', '"', '“']));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<&str> {
+        split(body, Lexicon::builtin()).into_iter().map(|s| &body[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_ranks_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            texts("He became Col-Gen. Vagif Akhundov in 2004. The U.S. Army helped. Decree No. 708 was signed on 6 Jan. 2026 by him. It rose 3.5 percent."),
+            vec![
+                "He became Col-Gen. Vagif Akhundov in 2004.",
+                "The U.S. Army helped.",
+                "Decree No. 708 was signed on 6 Jan. 2026 by him.",
+                "It rose 3.5 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_hyphens_and_apostrophes_inside() {
+        let w: Vec<_> = words("Baku-Tbilisi-Ceyhan, Azerbaijan's  ant- terror", 0).collect();
+        assert_eq!(w.len(), 4);
+        assert_eq!(w[0], Span::new(0, 19));
+    }
+}

@@ -1,0 +1,75 @@
+//! Normalised views of a sentence for comparison: folded words, stemmed content terms, dates in
+//! one canonical form. Two sentences that say the same thing with another date format, another
+//! inflection or another capitalisation get the same terms.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{Lexicon, Sentence, dates};
+use crate::corpus::Document;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Lowercase, diacritics folded to ASCII (`Mühafizə` → `muhafize`), a possessive `'s` dropped.
+pub fn fold(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let base = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
+    if base.is_ascii() { base.to_string() } else { any_ascii::any_ascii(base) }
+}
+
+pub fn stem(folded: &str) -> String {
+    STEMMER.stem(folded).into_owned()
+}
+
+/// The words of a sentence, folded, with every date replaced by one `@date:` token.
+pub fn folded_words(doc: &Document, sentence: &Sentence) -> Vec<String> {
+    let text = doc.slice(sentence.span);
+    let found = dates::find(text);
+    let mut out = Vec::with_capacity(sentence.words.len());
+    let mut next_date = 0;
+    for w in &doc.words[sentence.words.clone()] {
+        let rel = w.start - sentence.span.start;
+        while next_date < found.len() && found[next_date].span.end <= rel {
+            next_date += 1;
+        }
+        if let Some(d) = found.get(next_date).filter(|d| d.span.start <= rel) {
+            if d.span.start == rel || out.last().is_none_or(|l: &String| !l.starts_with("@date:")) {
+                out.push(format!("@date:{}", d.date));
+            }
+            continue;
+        }
+        out.push(fold(doc.slice(*w)));
+    }
+    out
+}
+
+/// Content terms: folded words without function words, stemmed; dates stay whole.
+pub fn content_terms(words: &[String], lexicon: &Lexicon) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !lexicon.is_stopword(w))
+        .map(|w| if w.starts_with('@') { w.clone() } else { stem(w) })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Mühafizə"), "muhafize");
+        assert_eq!(fold("Azerbaijan's"), "azerbaijan");
+        assert_eq!(stem("contracts"), stem("contract"));
+    }
+
+    #[test]
+    fn dates_become_one_token() {
+        let lex = Lexicon::builtin();
+        let a = Document::analyze(0, "a".into(), "It was set up on 25 December 1991.".into(), lex);
+        let b = Document::analyze(1, "b".into(), "It was set up on December 25, 1991.".into(), lex);
+        assert_eq!(folded_words(&a, &a.sentences[0]), folded_words(&b, &b.sentences[0]));
+        assert!(folded_words(&a, &a.sentences[0]).contains(&"@date:1991-12-25".to_string()));
+    }
+}

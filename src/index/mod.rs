@@ -1,0 +1,29 @@
+//! Corpus-wide indexes, each built once on first use and shared by every check that needs it.
+//! They are what keeps cross-document checks linear: checks look up keys instead of comparing
+//! every item with every other.
+
+pub mod sentences;
+
+use std::sync::OnceLock;
+
+pub use sentences::{SentenceIndex, SentenceRef};
+
+use crate::corpus::Corpus;
+use crate::extract::Lexicon;
+
+pub struct Index<'a> {
+    corpus: &'a Corpus,
+    lexicon: &'a Lexicon,
+    sentences: OnceLock<SentenceIndex>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(corpus: &'a Corpus, lexicon: &'a Lexicon) -> Self {
+        Index { corpus, lexicon, sentences: OnceLock::new() }
+    }
+
+    /// Normalised words and weighted content terms of every sentence, with an inverted index.
+    pub fn sentences(&self) -> &SentenceIndex {
+        self.sentences.get_or_init(|| SentenceIndex::build(self.corpus, self.lexicon))
+    }
+}

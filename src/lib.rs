@@ -1,0 +1,90 @@
+//! concord: a document consistency linter.
+//!
+//! The pipeline, one stage a module:
+//!
+//! ```text
+//! load ──▶ parse ──▶ extract ──▶ index ──▶ checks ──▶ findings ──▶ report
+//! corpus   parse     extract     index     checks     finding      report
+//! ```
+//!
+//! Glossary:
+//! - **Document**: one source file, its text, blocks, sentences and words ([`corpus::Document`]).
+//! - **Span**: a byte range into a document's text; every extracted item has one, and reporters
+//!   turn spans into lines and columns only at output ([`corpus::Span`]).
+//! - **Block**: a line-level unit: heading, infobox field, list item, paragraph, page break.
+//! - **Check kind**: Rust code that looks for one kind of problem ([`checks::Kind`]).
+//! - **Rule**: a check kind configured in a TOML rule pack: name, code, category, severity,
+//!   message, parameters ([`config::Rule`]).
+//! - **Finding**: what a rule reports: a message and labels pointing into every document
+//!   involved, the primary one first ([`finding::Finding`]).
+
+pub mod checks;
+pub mod config;
+pub mod corpus;
+pub mod extract;
+pub mod finding;
+pub mod index;
+pub mod parse;
+pub mod report;
+#[cfg(test)]
+mod testing;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use config::{ConfigError, RuleSet};
+use corpus::{Corpus, LoadError, LoadOptions, LoadWarning};
+use extract::Lexicon;
+use finding::Finding;
+
+/// What a check run produced.
+pub struct Outcome {
+    pub corpus: Corpus,
+    pub findings: Vec<Finding>,
+    /// Files passed over while walking folders.
+    pub warnings: Vec<LoadWarning>,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Load(LoadError),
+    Config(ConfigError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Load(e) => e.fmt(f),
+            Error::Config(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Self {
+        Error::Load(e)
+    }
+}
+
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Self {
+        Error::Config(e)
+    }
+}
+
+/// Loads the documents under `paths` and runs `rules` over them.
+pub fn check(paths: &[PathBuf], options: &LoadOptions, rules: &RuleSet) -> Result<Outcome, Error> {
+    let (sources, warnings) = corpus::load_sources(paths, options)?;
+    let lexicon = Lexicon::builtin();
+    let corpus = Corpus::build(sources, lexicon);
+    let findings = check_corpus(&corpus, lexicon, rules);
+    Ok(Outcome { corpus, findings, warnings })
+}
+
+/// Runs `rules` over a corpus already built.
+pub fn check_corpus(corpus: &Corpus, lexicon: &Lexicon, rules: &RuleSet) -> Vec<Finding> {
+    let cx = checks::Context::new(corpus, lexicon);
+    checks::run(&cx, &rules.rules)
+}
