@@ -20,7 +20,9 @@ const EXIT_ERROR: u8 = 2;
 /// conflicting facts and dates, repeated sentences, names spelt two ways, typos.
 #[derive(Parser, Debug)]
 #[command(name = "concord", version, about, long_about = None, propagate_version = true)]
-#[command(after_help = "Examples:\n  concord check docs/                 lint every document under docs/\n  concord check --format json a.md b.md\n  concord rules                        list the rules\n  concord explain duplicate-sentence   what a rule flags and why")]
+#[command(
+    after_help = "Examples:\n  concord check docs/                 lint every document under docs/\n  concord check --format json a.md b.md\n  concord rules                        list the rules\n  concord explain duplicate-sentence   what a rule flags and why"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -95,7 +97,9 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
 }
 
 fn parse_override(s: &str) -> Result<(String, Severity), String> {
-    let (rule, level) = s.split_once('=').ok_or("expected RULE=LEVEL, such as typo=info")?;
+    let (rule, level) = s
+        .split_once('=')
+        .ok_or("expected RULE=LEVEL, such as typo=info")?;
     Ok((rule.to_string(), level.parse()?))
 }
 
@@ -169,7 +173,11 @@ impl From<concord::Error> for Failure {
 }
 
 fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let selection = Selection { select: args.select, ignore: args.ignore, severity: args.severity };
+    let selection = Selection {
+        select: args.select,
+        ignore: args.ignore,
+        severity: args.severity,
+    };
     let Setup { project, rules } = setup(&args.source, Some(&selection))?;
     let paths = if !args.paths.is_empty() {
         args.paths
@@ -186,7 +194,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
-    let run = report::Run { corpus: &outcome.corpus, findings: &outcome.findings, rules: &rules.rules };
+    let run = report::Run {
+        corpus: &outcome.corpus,
+        findings: &outcome.findings,
+        rules: &rules.rules,
+    };
     report::write(args.format, &run, args.color, out)?;
     let failing = outcome.findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
@@ -194,22 +206,61 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
 
 fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let Setup { rules, .. } = setup(&args.source, None)?;
-    let width = rules.rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
-    writeln!(out, "{:<5} {:<width$} {:<14} {:<8} summary", "code", "name", "category", "severity")?;
+    let width = rules
+        .rules
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:<5} {:<width$} {:<14} {:<8} summary",
+        "code", "name", "category", "severity"
+    )?;
     for r in &rules.rules {
-        writeln!(out, "{:<5} {:<width$} {:<14} {:<8} {}", r.code, r.name, r.category.as_str(), r.severity.as_str(), r.kind.summary)?;
+        let summary = r
+            .doc
+            .flags
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        writeln!(
+            out,
+            "{:<5} {:<width$} {:<14} {:<8} {summary}",
+            r.code,
+            r.name,
+            r.category.as_str(),
+            r.severity.as_str()
+        )?;
     }
-    writeln!(out, "\n{} rules; `concord explain NAME` tells more about one.", rules.rules.len())?;
+    writeln!(
+        out,
+        "\n{} rules; `concord explain NAME` tells more about one.",
+        rules.rules.len()
+    )?;
     Ok(0)
 }
 
 fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let Setup { rules, .. } = setup(&args.source, None)?;
     let rule = rules.get(&args.rule).ok_or_else(|| {
-        Failure::Run(format!("no rule is named `{}`; `concord rules` lists them", args.rule))
+        Failure::Run(format!(
+            "no rule is named `{}`; `concord rules` lists them",
+            args.rule
+        ))
     })?;
     let d = &rule.doc;
-    writeln!(out, "{} ({}): {} {}, check kind `{}`", rule.name, rule.code, rule.category.as_str(), rule.severity.as_str(), rule.kind.name)?;
+    writeln!(
+        out,
+        "{} ({}): {} {}, check kind `{}`",
+        rule.name,
+        rule.code,
+        rule.category.as_str(),
+        rule.severity.as_str(),
+        rule.kind.name
+    )?;
     writeln!(out, "\nWhat it flags\n    {}", d.flags)?;
     writeln!(out, "\nWhy it matters\n    {}", d.why)?;
     writeln!(out, "\nExample\n    {}", d.example)?;

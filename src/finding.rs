@@ -42,7 +42,9 @@ impl FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            _ => Err(format!("unknown severity `{s}` (expected error, warning or info)")),
+            _ => Err(format!(
+                "unknown severity `{s}` (expected error, warning or info)"
+            )),
         }
     }
 }
@@ -131,19 +133,32 @@ pub struct Finding {
 
 impl Finding {
     pub fn primary(&self) -> Option<&Label> {
-        self.labels.iter().find(|l| l.primary).or(self.labels.first())
+        self.labels
+            .iter()
+            .find(|l| l.primary)
+            .or(self.labels.first())
     }
 
     /// The sort key of the output: (document, start, rule).
     pub fn sort_key(&self) -> (DocId, usize, &str, usize) {
         let p = self.primary();
-        (p.map_or(0, |l| l.doc), p.map_or(0, |l| l.span.start), &self.rule, p.map_or(0, |l| l.span.end))
+        (
+            p.map_or(0, |l| l.doc),
+            p.map_or(0, |l| l.span.start),
+            &self.rule,
+            p.map_or(0, |l| l.span.end),
+        )
     }
 
     /// Adds a label; the first label added is the primary one.
     pub fn label(mut self, doc: DocId, span: Span, message: impl Into<String>) -> Self {
         let primary = self.labels.is_empty();
-        self.labels.push(Label { doc, span, primary, message: message.into() });
+        self.labels.push(Label {
+            doc,
+            span,
+            primary,
+            message: message.into(),
+        });
         self
     }
 

@@ -80,7 +80,11 @@ pub fn check(paths: &[PathBuf], options: &LoadOptions, rules: &RuleSet) -> Resul
     let lexicon = Lexicon::builtin();
     let corpus = Corpus::build(sources, lexicon);
     let findings = check_corpus(&corpus, lexicon, rules);
-    Ok(Outcome { corpus, findings, warnings })
+    Ok(Outcome {
+        corpus,
+        findings,
+        warnings,
+    })
 }
 
 /// Runs `rules` over a corpus already built.

@@ -11,7 +11,9 @@ pub fn rule(body: &str) -> Rule {
     let text = format!(
         "[[rule]]\n{body}\n[rule.doc]\nflags = \"x\"\nwhy = \"x\"\nexample = \"x\"\nfix = \"x\"\nlimits = \"x\"\n"
     );
-    parse_pack(&text, "test.toml").unwrap_or_else(|e| panic!("{e}")).remove(0)
+    parse_pack(&text, "test.toml")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .remove(0)
 }
 
 /// A corpus of documents named `doc0.txt`, `doc1.txt`, ... with the given texts.
@@ -19,7 +21,10 @@ pub fn corpus(texts: &[&str]) -> Corpus {
     let sources = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| Source { name: format!("doc{i}.txt"), text: t.to_string() })
+        .map(|(i, t)| Source {
+            name: format!("doc{i}.txt"),
+            text: t.to_string(),
+        })
         .collect();
     Corpus::build(sources, Lexicon::builtin())
 }

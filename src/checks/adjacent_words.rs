@@ -7,8 +7,8 @@
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
 use super::repeated_word::adjacent;
+use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
 use crate::finding::Finding;
@@ -44,7 +44,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         return Err("`first` and `second` must each list at least one word".into());
     }
     let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
-    Ok(Box::new(AdjacentWords { first: lower(p.first), second: lower(p.second), allow: lower(p.allow) }))
+    Ok(Box::new(AdjacentWords {
+        first: lower(p.first),
+        second: lower(p.second),
+        allow: lower(p.allow),
+    }))
 }
 
 impl Check for AdjacentWords {
@@ -63,7 +67,11 @@ impl Check for AdjacentWords {
                 let (first, second) = (doc.slice(a), doc.slice(b));
                 out.push(
                     rule.finding(&[("first", first), ("second", second)])
-                        .label(doc.id, Span::new(a.start, b.end), "one of these words is one too many")
+                        .label(
+                            doc.id,
+                            Span::new(a.start, b.end),
+                            "one of these words is one too many",
+                        )
                         .suggest(format!("keep either `{first}` or `{second}`")),
                 );
             }
@@ -96,7 +104,10 @@ mod tests {
 
     #[test]
     fn near_misses_stay_silent() {
-        let texts = ["By this the author means more. It was the A-list.", "He saw the\n- a list"];
+        let texts = [
+            "By this the author means more. It was the A-list.",
+            "He saw the\n- a list",
+        ];
         assert!(findings(&rule(RULE), &texts).is_empty());
     }
 }

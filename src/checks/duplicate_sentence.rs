@@ -86,7 +86,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let mode = match p.mode.as_str() {
         "exact" => Mode::Exact,
         "near" => Mode::Near,
-        other => return Err(format!("mode must be \"exact\" or \"near\", not \"{other}\"")),
+        other => {
+            return Err(format!(
+                "mode must be \"exact\" or \"near\", not \"{other}\""
+            ));
+        }
     };
     for (name, v) in [("threshold", p.threshold), ("containment", p.containment)] {
         if !(0.0..=1.0).contains(&v) {
@@ -158,7 +162,10 @@ impl DuplicateSentence {
                 let (doc, span) = sentence_span(corpus, index, m);
                 f = f.label(doc, span, "repeated here too");
             }
-            let scope = if members.iter().all(|&m| index.entries[m as usize].at.doc == doc0) {
+            let scope = if members
+                .iter()
+                .all(|&m| index.entries[m as usize].at.doc == doc0)
+            {
                 "within one document"
             } else {
                 "across documents"
@@ -174,16 +181,22 @@ impl DuplicateSentence {
     fn near(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
         for (a, b) in index.candidate_pairs(self.max_postings, 2) {
             let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
-            if ea.words == eb.words || ea.terms.len() < self.min_terms || eb.terms.len() < self.min_terms {
+            if ea.words == eb.words
+                || ea.terms.len() < self.min_terms
+                || eb.terms.len() < self.min_terms
+            {
                 continue;
             }
             let (cosine, contained) = index.similarity(a, b);
-            let shares_date = ea
-                .terms
-                .iter()
-                .any(|t| eb.terms.binary_search(t).is_ok() && index.term_text[*t as usize].starts_with("@date:"));
+            let shares_date = ea.terms.iter().any(|t| {
+                eb.terms.binary_search(t).is_ok()
+                    && index.term_text[*t as usize].starts_with("@date:")
+            });
             let reason = if cosine >= self.threshold {
-                format!("the two share {:.0}% of their weighted content words", cosine * 100.0)
+                format!(
+                    "the two share {:.0}% of their weighted content words",
+                    cosine * 100.0
+                )
             } else if shares_date && contained >= self.containment {
                 format!(
                     "{:.0}% of the shorter sentence's weighted content words, and its date, stand in the longer one",
@@ -236,9 +249,21 @@ mod tests {
     #[test]
     fn exact_repeat_across_documents_with_another_date_format() {
         let r = rule(EXACT);
-        let f = findings(&r, &["The Guard was established on 25 December 1991. It grew.", "Later, the Guard was established on December 25, 1991."]);
+        let f = findings(
+            &r,
+            &[
+                "The Guard was established on 25 December 1991. It grew.",
+                "Later, the Guard was established on December 25, 1991.",
+            ],
+        );
         assert!(f.is_empty(), "a longer sentence is not an exact repeat");
-        let f = findings(&r, &["The Guard was established on 25 December 1991. It grew.", "The Guard was established on December 25, 1991."]);
+        let f = findings(
+            &r,
+            &[
+                "The Guard was established on 25 December 1991. It grew.",
+                "The Guard was established on December 25, 1991.",
+            ],
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].labels.len(), 2);
         assert_eq!(f[0].labels[0].doc, 1, "the later occurrence is the repeat");

@@ -21,14 +21,24 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(corpus: &'a Corpus, lexicon: &'a crate::extract::Lexicon) -> Self {
-        Context { corpus, index: Index::new(corpus, lexicon) }
+        Context {
+            corpus,
+            index: Index::new(corpus, lexicon),
+        }
     }
 }
 
 /// A configured check. A kind implements the scope it works at; the engine calls per-document
 /// checks for every document in parallel, and corpus checks once.
 pub trait Check: Send + Sync {
-    fn check_document(&self, _rule: &Rule, _cx: &Context, _doc: &Document, _out: &mut Vec<Finding>) {}
+    fn check_document(
+        &self,
+        _rule: &Rule,
+        _cx: &Context,
+        _doc: &Document,
+        _out: &mut Vec<Finding>,
+    ) {
+    }
     fn check_corpus(&self, _rule: &Rule, _cx: &Context, _out: &mut Vec<Finding>) {}
 }
 
@@ -45,7 +55,11 @@ pub struct Kind {
 }
 
 /// Every check kind, alphabetical.
-pub static KINDS: &[Kind] = &[adjacent_words::KIND, duplicate_sentence::KIND, repeated_word::KIND];
+pub static KINDS: &[Kind] = &[
+    adjacent_words::KIND,
+    duplicate_sentence::KIND,
+    repeated_word::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.name == name)
@@ -53,7 +67,9 @@ pub fn kind(name: &str) -> Option<&'static Kind> {
 
 /// Decodes a kind's parameters strictly, so a misspelt key is an error rather than a default.
 pub(crate) fn params<T: serde::de::DeserializeOwned>(value: toml::Value) -> Result<T, String> {
-    value.try_into().map_err(|e: toml::de::Error| e.message().trim().to_string())
+    value
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().trim().to_string())
 }
 
 /// Runs every rule over the corpus: per-document checks in parallel over documents, corpus checks
@@ -80,7 +96,11 @@ pub fn run(cx: &Context, rules: &[Rule]) -> Vec<Finding> {
         f.labels.retain(|l| valid_span(cx.corpus, l));
     }
     findings.retain(|f| !f.labels.is_empty());
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    findings.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
     findings.dedup_by(|a, b| a.rule == b.rule && a.labels == b.labels);
     findings
 }

@@ -32,7 +32,9 @@ struct RepeatedWord {
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
-    Ok(Box::new(RepeatedWord { allow: p.allow.into_iter().map(|w| w.to_lowercase()).collect() }))
+    Ok(Box::new(RepeatedWord {
+        allow: p.allow.into_iter().map(|w| w.to_lowercase()).collect(),
+    }))
 }
 
 /// True when only spaces separate two words.
@@ -88,7 +90,10 @@ mod tests {
 
     #[test]
     fn repeated_word_fires() {
-        let f = findings(&rule(RULE), &["It runs this information information and resource center."]);
+        let f = findings(
+            &rule(RULE),
+            &["It runs this information information and resource center."],
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].message, "`information` is written twice in a row");
         assert_eq!(f[0].suggestion.as_deref(), Some("information"));

@@ -24,7 +24,12 @@ pub struct ConfigError {
 
 impl ConfigError {
     pub fn plain(message: impl Into<String>) -> Self {
-        ConfigError { file: None, line: 0, column: 0, message: message.into() }
+        ConfigError {
+            file: None,
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
     }
 
     /// An error at byte `offset` of `text`, the content of `file`.
@@ -32,7 +37,12 @@ impl ConfigError {
         let before = &text[..offset.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        ConfigError { file: Some(file.to_string()), line, column, message: message.into() }
+        ConfigError {
+            file: Some(file.to_string()),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     pub fn toml(file: &str, text: &str, e: &toml::de::Error) -> Self {
@@ -44,7 +54,9 @@ impl ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.file {
-            Some(file) if self.line > 0 => write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message),
+            Some(file) if self.line > 0 => {
+                write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+            }
             Some(file) => write!(f, "{file}: {}", self.message),
             None => f.write_str(&self.message),
         }
@@ -82,8 +94,9 @@ impl RuleSet {
         for dir in extra_dirs {
             for file in rules::pack_files(dir.as_ref())? {
                 let name = file.display().to_string();
-                let text = std::fs::read_to_string(&file)
-                    .map_err(|e| ConfigError::plain(format!("{name}: cannot read rule pack: {e}")))?;
+                let text = std::fs::read_to_string(&file).map_err(|e| {
+                    ConfigError::plain(format!("{name}: cannot read rule pack: {e}"))
+                })?;
                 rules.extend(rules::parse_pack(&text, &name)?);
             }
         }
@@ -111,7 +124,9 @@ impl RuleSet {
     }
 
     pub fn get(&self, name_or_code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.name == name_or_code || r.code.eq_ignore_ascii_case(name_or_code))
+        self.rules
+            .iter()
+            .find(|r| r.name == name_or_code || r.code.eq_ignore_ascii_case(name_or_code))
     }
 
     /// Keeps the selected rules and applies severity overrides. An unknown selector is an error:
@@ -148,5 +163,7 @@ impl RuleSet {
 fn matches(rule: &Rule, selector: &str) -> bool {
     rule.name == selector
         || rule.code.eq_ignore_ascii_case(selector)
-        || selector.parse::<Category>().is_ok_and(|c| c == rule.category)
+        || selector
+            .parse::<Category>()
+            .is_ok_and(|c| c == rule.category)
 }

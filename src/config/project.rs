@@ -68,34 +68,53 @@ impl Project {
         match path {
             Some(p) => Project::read(p),
             None if Path::new(FILE_NAME).is_file() => Project::read(Path::new(FILE_NAME)),
-            None => Ok(Project { builtin_rules: true, ..Project::default() }),
+            None => Ok(Project {
+                builtin_rules: true,
+                ..Project::default()
+            }),
         }
     }
 
     pub fn read(path: &Path) -> Result<Project, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::plain(format!("{name}: cannot read the project file: {e}")))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::plain(format!("{name}: cannot read the project file: {e}"))
+        })?;
         Project::parse(&text, &name, path.parent().unwrap_or(Path::new("")))
     }
 
     /// Parses the text of a project file; `base` is the folder relative paths start from.
     pub fn parse(text: &str, name: &str, base: &Path) -> Result<Project, ConfigError> {
-        let raw: RawProject = toml::from_str(text).map_err(|e| ConfigError::toml(name, text, &e))?;
-        let resolve = |p: &String| if base.as_os_str().is_empty() { PathBuf::from(p) } else { base.join(p) };
+        let raw: RawProject =
+            toml::from_str(text).map_err(|e| ConfigError::toml(name, text, &e))?;
+        let resolve = |p: &String| {
+            if base.as_os_str().is_empty() {
+                PathBuf::from(p)
+            } else {
+                base.join(p)
+            }
+        };
         let mut severity = Vec::new();
         for (rule, level) in raw.rules.severity {
-            let parsed: Severity =
-                level.get_ref().parse().map_err(|e| ConfigError::at(name, text, level.span().start, e))?;
+            let parsed: Severity = level
+                .get_ref()
+                .parse()
+                .map_err(|e| ConfigError::at(name, text, level.span().start, e))?;
             severity.push((rule, parsed));
         }
         Ok(Project {
             file: Some(PathBuf::from(name)),
             paths: raw.paths.iter().map(resolve).collect(),
-            extensions: raw.extensions.map(|e| e.into_iter().map(|x| x.to_ascii_lowercase()).collect()),
+            extensions: raw
+                .extensions
+                .map(|e| e.into_iter().map(|x| x.to_ascii_lowercase()).collect()),
             rule_packs: raw.rule_packs.iter().map(resolve).collect(),
             builtin_rules: raw.builtin_rules.unwrap_or(true),
-            selection: Selection { select: raw.rules.select, ignore: raw.rules.ignore, severity },
+            selection: Selection {
+                select: raw.rules.select,
+                ignore: raw.rules.ignore,
+                severity,
+            },
         })
     }
 }
@@ -106,7 +125,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_point_at_their_line() {
-        let err = Project::parse("paths = [\"a\"]\n\n[rules]\nselcet = []\n", "concord.toml", Path::new("")).unwrap_err();
+        let err = Project::parse(
+            "paths = [\"a\"]\n\n[rules]\nselcet = []\n",
+            "concord.toml",
+            Path::new(""),
+        )
+        .unwrap_err();
         assert_eq!((err.line, err.file.as_deref()), (4, Some("concord.toml")));
         assert!(err.message.contains("selcet"), "{}", err.message);
     }

@@ -103,7 +103,10 @@ pub struct Rule {
 
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rule").field("name", &self.name).field("code", &self.code).finish()
+        f.debug_struct("Rule")
+            .field("name", &self.name)
+            .field("code", &self.code)
+            .finish()
     }
 }
 
@@ -141,7 +144,9 @@ fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         out.push(&rest[open + 1..open + close]);
         rest = &rest[open + close + 1..];
     }
@@ -151,32 +156,60 @@ fn placeholders(template: &str) -> Vec<&str> {
 /// Reads one pack. `origin` names it in errors.
 pub fn parse_pack(text: &str, origin: &str) -> Result<Vec<Rule>, ConfigError> {
     let raw: RawPack = toml::from_str(text).map_err(|e| ConfigError::toml(origin, text, &e))?;
-    let at = |span: std::ops::Range<usize>, message: String| ConfigError::at(origin, text, span.start, message);
+    let at = |span: std::ops::Range<usize>, message: String| {
+        ConfigError::at(origin, text, span.start, message)
+    };
     let mut rules = Vec::new();
     for raw in raw.rule {
         let raw = raw.into_inner();
         let name = raw.name.get_ref();
         if !is_kebab(name) {
-            return Err(at(raw.name.span(), format!("rule name `{name}` must be kebab-case, such as `repeated-word`")));
+            return Err(at(
+                raw.name.span(),
+                format!("rule name `{name}` must be kebab-case, such as `repeated-word`"),
+            ));
         }
         let code = raw.code.get_ref();
         if !is_code(code) {
-            return Err(at(raw.code.span(), format!("rule code `{code}` must be an uppercase family letter and three digits, such as `T001`")));
+            return Err(at(
+                raw.code.span(),
+                format!(
+                    "rule code `{code}` must be an uppercase family letter and three digits, such as `T001`"
+                ),
+            ));
         }
         let category: Category = raw.category.get_ref().parse().map_err(|e| {
             let all: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
-            at(raw.category.span(), format!("{e}; expected one of {}", all.join(", ")))
+            at(
+                raw.category.span(),
+                format!("{e}; expected one of {}", all.join(", ")),
+            )
         })?;
-        let severity: Severity = raw.severity.get_ref().parse().map_err(|e| at(raw.severity.span(), e))?;
+        let severity: Severity = raw
+            .severity
+            .get_ref()
+            .parse()
+            .map_err(|e| at(raw.severity.span(), e))?;
         let kind = checks::kind(raw.check.get_ref()).ok_or_else(|| {
             let all: Vec<_> = checks::KINDS.iter().map(|k| k.name).collect();
-            at(raw.check.span(), format!("unknown check kind `{}`; expected one of {}", raw.check.get_ref(), all.join(", ")))
+            at(
+                raw.check.span(),
+                format!(
+                    "unknown check kind `{}`; expected one of {}",
+                    raw.check.get_ref(),
+                    all.join(", ")
+                ),
+            )
         })?;
         for p in placeholders(raw.message.get_ref()) {
             if !kind.placeholders.contains(&p) {
                 return Err(at(
                     raw.message.span(),
-                    format!("message placeholder `{{{p}}}` is not given by check kind `{}` (it gives: {})", kind.name, kind.placeholders.join(", ")),
+                    format!(
+                        "message placeholder `{{{p}}}` is not given by check kind `{}` (it gives: {})",
+                        kind.name,
+                        kind.placeholders.join(", ")
+                    ),
                 ));
             }
         }
@@ -185,10 +218,18 @@ pub fn parse_pack(text: &str, origin: &str) -> Result<Vec<Rule>, ConfigError> {
                 let span = p.span();
                 (p.into_inner(), span.start)
             }
-            None => (toml::Value::Table(Default::default()), raw.check.span().start),
+            None => (
+                toml::Value::Table(Default::default()),
+                raw.check.span().start,
+            ),
         };
         let check = (kind.build)(params.clone()).map_err(|e| {
-            ConfigError::at(origin, text, params_at, format!("rule `{name}`: parameters: {e}"))
+            ConfigError::at(
+                origin,
+                text,
+                params_at,
+                format!("rule `{name}`: parameters: {e}"),
+            )
         })?;
         rules.push(Rule {
             name: name.clone(),
@@ -210,7 +251,12 @@ pub fn parse_pack(text: &str, origin: &str) -> Result<Vec<Rule>, ConfigError> {
 
 fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_code(s: &str) -> bool {
@@ -218,16 +264,18 @@ fn is_code(s: &str) -> bool {
     b.len() == 4 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
-/// The packs shipped with concord, compiled in so the binary works anywhere.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("rules/duplicate.toml", include_str!("../../rules/duplicate.toml")),
-    ("rules/typo.toml", include_str!("../../rules/typo.toml")),
-];
+/// The packs shipped with concord (every `rules/*.toml`, listed by `build.rs`), compiled in so
+/// the binary works anywhere.
+pub const BUILTIN_PACKS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
 /// Every `*.toml` file in `dir`, sorted.
 pub fn pack_files(dir: &Path) -> Result<Vec<PathBuf>, ConfigError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| ConfigError::plain(format!("{}: cannot read rule pack folder: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        ConfigError::plain(format!(
+            "{}: cannot read rule pack folder: {e}",
+            dir.display()
+        ))
+    })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))

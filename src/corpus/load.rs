@@ -23,8 +23,19 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        let extensions = ["txt", "md", "markdown", "text", "wiki", "mediawiki", "rst", "adoc"];
-        LoadOptions { extensions: extensions.iter().map(|e| e.to_string()).collect() }
+        let extensions = [
+            "txt",
+            "md",
+            "markdown",
+            "text",
+            "wiki",
+            "mediawiki",
+            "rst",
+            "adoc",
+        ];
+        LoadOptions {
+            extensions: extensions.iter().map(|e| e.to_string()).collect(),
+        }
     }
 }
 
@@ -33,7 +44,11 @@ pub enum LoadError {
     Missing(PathBuf),
     Io(PathBuf, std::io::Error),
     Binary(PathBuf),
-    InvalidUtf8 { path: PathBuf, line: usize, column: usize },
+    InvalidUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
     Walk(String),
 }
 
@@ -43,7 +58,11 @@ impl fmt::Display for LoadError {
             LoadError::Missing(p) => write!(f, "{}: no such file or folder", p.display()),
             LoadError::Io(p, e) => write!(f, "{}: cannot read: {e}", p.display()),
             LoadError::Binary(p) => {
-                write!(f, "{}: looks like a binary file (it has a NUL byte), not a text document", p.display())
+                write!(
+                    f,
+                    "{}: looks like a binary file (it has a NUL byte), not a text document",
+                    p.display()
+                )
             }
             LoadError::InvalidUtf8 { path, line, column } => write!(
                 f,
@@ -92,7 +111,10 @@ pub fn load_sources(
     let mut warnings = Vec::new();
     for (path, explicit) in files {
         match read_text(&path) {
-            Ok(text) => sources.push(Source { name: display_name(&path), text }),
+            Ok(text) => sources.push(Source {
+                name: display_name(&path),
+                text,
+            }),
             Err(e) if !explicit && !matches!(e, LoadError::Io(..)) => warnings.push(LoadWarning(e)),
             Err(e) => return Err(e),
         }
@@ -113,7 +135,10 @@ fn walk(root: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, LoadError> {
             continue;
         }
         let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         if ext.is_some_and(|e| options.extensions.contains(&e)) {
             out.push(path.to_path_buf());
         }
@@ -134,9 +159,19 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         let bytes = e.as_bytes();
         let before = &bytes[..valid];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-        LoadError::InvalidUtf8 { path: path.to_path_buf(), line, column }
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        LoadError::InvalidUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
     })
 }
 

@@ -69,7 +69,15 @@ impl Document {
         let line_starts = files::line_starts(&text).collect();
         let blocks = parse::blocks(&text);
         let (sentences, words) = extract::sentences(&text, &blocks, lexicon);
-        Document { id, name, text, line_starts, blocks, sentences, words }
+        Document {
+            id,
+            name,
+            text,
+            line_starts,
+            blocks,
+            sentences,
+            words,
+        }
     }
 
     pub fn slice(&self, span: Span) -> &str {
@@ -80,19 +88,28 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
         (line + 1, column)
     }
 
     /// 0-based index of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The byte range of the 0-based line `index`, without its line ending.
     pub fn line_span(&self, index: usize) -> Span {
         let start = self.line_starts[index];
-        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let line = &self.text[start..end];
         let trimmed = line.trim_end_matches(['\n', '\r']);
         Span::new(start, start + trimmed.len())
@@ -150,11 +167,17 @@ impl<'a> Files<'a> for Corpus {
     type Source = &'a str;
 
     fn name(&'a self, id: DocId) -> Result<&'a str, files::Error> {
-        self.docs.get(id).map(|d| d.name.as_str()).ok_or(files::Error::FileMissing)
+        self.docs
+            .get(id)
+            .map(|d| d.name.as_str())
+            .ok_or(files::Error::FileMissing)
     }
 
     fn source(&'a self, id: DocId) -> Result<&'a str, files::Error> {
-        self.docs.get(id).map(|d| d.text.as_str()).ok_or(files::Error::FileMissing)
+        self.docs
+            .get(id)
+            .map(|d| d.text.as_str())
+            .ok_or(files::Error::FileMissing)
     }
 
     fn line_index(&'a self, id: DocId, byte_index: usize) -> Result<usize, files::Error> {
@@ -168,11 +191,18 @@ impl<'a> Files<'a> for Corpus {
         line_index: usize,
     ) -> Result<std::ops::Range<usize>, files::Error> {
         let doc = self.docs.get(id).ok_or(files::Error::FileMissing)?;
-        let start = *doc.line_starts.get(line_index).ok_or(files::Error::LineTooLarge {
-            given: line_index,
-            max: doc.line_starts.len() - 1,
-        })?;
-        let end = doc.line_starts.get(line_index + 1).copied().unwrap_or(doc.text.len());
+        let start = *doc
+            .line_starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: doc.line_starts.len() - 1,
+            })?;
+        let end = doc
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(doc.text.len());
         Ok(start..end)
     }
 }

@@ -22,7 +22,11 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub const fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// False for a day that no calendar has, such as the 31st of a 30-day month.
@@ -75,10 +79,16 @@ pub struct DateMention {
 const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<m>{MONTH})\.?,?\s+(?<y>\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b(?<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<m>{MONTH})\.?,?\s+(?<y>\d{{4}})\b"
+    ))
+    .unwrap()
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?<m>{MONTH})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}})\b")).unwrap()
+    Regex::new(&format!(
+        r"\b(?<m>{MONTH})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}})\b"
+    ))
+    .unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?<m>{MONTH})\.?,?\s+(?<y>\d{{4}})\b")).unwrap());
@@ -92,16 +102,23 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?<y>[12]\d{3})\b
 /// Month number of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let months =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// Every date in `text`, in order, most precise reading first where readings overlap.
 pub fn find(text: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     let mut push = |span: Span, date: PartialDate| {
-        if !found.iter().any(|f| f.span.start < span.end && span.start < f.span.end) {
+        if !found
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+        {
             found.push(DateMention { span, date });
         }
     };
@@ -110,11 +127,17 @@ pub fn find(text: &str) -> Vec<DateMention> {
         for c in re.captures_iter(text) {
             let m = c.name("m").unwrap().as_str();
             let month = month_number(m).or_else(|| m.parse().ok());
-            let (Some(year), Some(day)) = (num(&c, "y"), num(&c, "d")) else { continue };
+            let (Some(year), Some(day)) = (num(&c, "y"), num(&c, "d")) else {
+                continue;
+            };
             let whole = c.get(0).unwrap();
             push(
                 Span::new(whole.start(), whole.end()),
-                PartialDate { year: year as i32, month, day: Some(day) },
+                PartialDate {
+                    year: year as i32,
+                    month,
+                    day: Some(day),
+                },
             );
         }
     }
@@ -122,12 +145,22 @@ pub fn find(text: &str) -> Vec<DateMention> {
         let whole = c.get(0).unwrap();
         let Some(year) = num(&c, "y") else { continue };
         let month = month_number(c.name("m").unwrap().as_str());
-        push(Span::new(whole.start(), whole.end()), PartialDate { year: year as i32, month, day: None });
+        push(
+            Span::new(whole.start(), whole.end()),
+            PartialDate {
+                year: year as i32,
+                month,
+                day: None,
+            },
+        );
     }
     for c in YEAR.captures_iter(text) {
         let whole = c.get(0).unwrap();
         let Some(year) = num(&c, "y") else { continue };
-        push(Span::new(whole.start(), whole.end()), PartialDate::year(year as i32));
+        push(
+            Span::new(whole.start(), whole.end()),
+            PartialDate::year(year as i32),
+        );
     }
     found.sort_by_key(|f| f.span.start);
     found
@@ -138,12 +171,22 @@ mod tests {
     use super::*;
 
     fn dates(text: &str) -> Vec<String> {
-        find(text).iter().map(|d| format!("{}={}", &text[d.span.start..d.span.end], d.date)).collect()
+        find(text)
+            .iter()
+            .map(|d| format!("{}={}", &text[d.span.start..d.span.end], d.date))
+            .collect()
     }
 
     #[test]
     fn one_day_written_many_ways() {
-        for text in ["25 December 1991", "December 25, 1991", "25th of December 1991", "25 Dec. 1991", "25.12.1991", "1991-12-25"] {
+        for text in [
+            "25 December 1991",
+            "December 25, 1991",
+            "25th of December 1991",
+            "25 Dec. 1991",
+            "25.12.1991",
+            "1991-12-25",
+        ] {
             let found = find(text);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].date.to_string(), "1991-12-25", "{text}");
@@ -153,8 +196,15 @@ mod tests {
     #[test]
     fn precision_is_kept() {
         assert_eq!(
-            dates("In May 2003 and October, 1991, since 2020 on 09 Mar 2010; AZ1073 and 213 people."),
-            vec!["May 2003=2003-05", "October, 1991=1991-10", "2020=2020", "09 Mar 2010=2010-03-09"]
+            dates(
+                "In May 2003 and October, 1991, since 2020 on 09 Mar 2010; AZ1073 and 213 people."
+            ),
+            vec![
+                "May 2003=2003-05",
+                "October, 1991=1991-10",
+                "2020=2020",
+                "09 Mar 2010=2010-03-09"
+            ]
         );
     }
 

@@ -25,7 +25,10 @@ pub struct Lexicon {
 impl Lexicon {
     /// Builds a lexicon from the text of its list files: one entry a line, `#` starts a comment.
     pub fn from_lists(abbreviations: &str, stopwords: &str) -> Lexicon {
-        Lexicon { abbreviations: list(abbreviations).collect(), stopwords: list(stopwords).collect() }
+        Lexicon {
+            abbreviations: list(abbreviations).collect(),
+            stopwords: list(stopwords).collect(),
+        }
     }
 
     /// The lexicon shipped with concord.
@@ -46,7 +49,10 @@ impl Lexicon {
 
 /// Entries of a list file: trimmed lines, without blanks and `#` comments.
 pub fn list(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string)
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
 }
 
 /// A sentence of a paragraph or list item.
@@ -65,7 +71,8 @@ static WORD: LazyLock<Regex> =
 
 /// Words in `text`, as spans shifted by `offset`.
 pub fn words(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
-    WORD.find_iter(text).map(move |m| Span::new(m.start() + offset, m.end() + offset))
+    WORD.find_iter(text)
+        .map(move |m| Span::new(m.start() + offset, m.end() + offset))
 }
 
 /// Segments the prose blocks of a document into sentences and words.
@@ -81,7 +88,11 @@ pub fn sentences(text: &str, blocks: &[Block], lexicon: &Lexicon) -> (Vec<Senten
             let span = span.shift(block.content.start);
             let first = all_words.len();
             all_words.extend(words(&text[span.start..span.end], span.start));
-            sentences.push(Sentence { span, block: index, words: first..all_words.len() });
+            sentences.push(Sentence {
+                span,
+                block: index,
+                words: first..all_words.len(),
+            });
         }
     }
     (sentences, all_words)
@@ -105,7 +116,9 @@ fn split(body: &str, lexicon: &Lexicon) -> Vec<Span> {
             _ => out.push(span),
         }
         let last_token = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
-        join_next = lexicon.abbreviations.contains(last_token.trim_start_matches(['(', '"', '“']));
+        join_next = lexicon
+            .abbreviations
+            .contains(last_token.trim_start_matches(['(', '"', '“']));
     }
     out
 }
@@ -115,13 +128,18 @@ mod tests {
     use super::*;
 
     fn texts(body: &str) -> Vec<&str> {
-        split(body, Lexicon::builtin()).into_iter().map(|s| &body[s.start..s.end]).collect()
+        split(body, Lexicon::builtin())
+            .into_iter()
+            .map(|s| &body[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_ranks_and_initials_do_not_end_sentences() {
         assert_eq!(
-            texts("He became Col-Gen. Vagif Akhundov in 2004. The U.S. Army helped. Decree No. 708 was signed on 6 Jan. 2026 by him. It rose 3.5 percent."),
+            texts(
+                "He became Col-Gen. Vagif Akhundov in 2004. The U.S. Army helped. Decree No. 708 was signed on 6 Jan. 2026 by him. It rose 3.5 percent."
+            ),
             vec![
                 "He became Col-Gen. Vagif Akhundov in 2004.",
                 "The U.S. Army helped.",

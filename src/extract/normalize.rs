@@ -14,8 +14,15 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// Lowercase, diacritics folded to ASCII (`Mühafizə` → `muhafize`), a possessive `'s` dropped.
 pub fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
-    let base = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
-    if base.is_ascii() { base.to_string() } else { any_ascii::any_ascii(base) }
+    let base = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(&lower);
+    if base.is_ascii() {
+        base.to_string()
+    } else {
+        any_ascii::any_ascii(base)
+    }
 }
 
 pub fn stem(folded: &str) -> String {
@@ -49,7 +56,13 @@ pub fn content_terms(words: &[String], lexicon: &Lexicon) -> Vec<String> {
     words
         .iter()
         .filter(|w| !lexicon.is_stopword(w))
-        .map(|w| if w.starts_with('@') { w.clone() } else { stem(w) })
+        .map(|w| {
+            if w.starts_with('@') {
+                w.clone()
+            } else {
+                stem(w)
+            }
+        })
         .collect()
 }
 
@@ -67,9 +80,22 @@ mod tests {
     #[test]
     fn dates_become_one_token() {
         let lex = Lexicon::builtin();
-        let a = Document::analyze(0, "a".into(), "It was set up on 25 December 1991.".into(), lex);
-        let b = Document::analyze(1, "b".into(), "It was set up on December 25, 1991.".into(), lex);
-        assert_eq!(folded_words(&a, &a.sentences[0]), folded_words(&b, &b.sentences[0]));
+        let a = Document::analyze(
+            0,
+            "a".into(),
+            "It was set up on 25 December 1991.".into(),
+            lex,
+        );
+        let b = Document::analyze(
+            1,
+            "b".into(),
+            "It was set up on December 25, 1991.".into(),
+            lex,
+        );
+        assert_eq!(
+            folded_words(&a, &a.sentences[0]),
+            folded_words(&b, &b.sentences[0])
+        );
         assert!(folded_words(&a, &a.sentences[0]).contains(&"@date:1991-12-25".to_string()));
     }
 }

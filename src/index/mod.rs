@@ -19,11 +19,16 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(corpus: &'a Corpus, lexicon: &'a Lexicon) -> Self {
-        Index { corpus, lexicon, sentences: OnceLock::new() }
+        Index {
+            corpus,
+            lexicon,
+            sentences: OnceLock::new(),
+        }
     }
 
     /// Normalised words and weighted content terms of every sentence, with an inverted index.
     pub fn sentences(&self) -> &SentenceIndex {
-        self.sentences.get_or_init(|| SentenceIndex::build(self.corpus, self.lexicon))
+        self.sentences
+            .get_or_init(|| SentenceIndex::build(self.corpus, self.lexicon))
     }
 }

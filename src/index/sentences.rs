@@ -41,7 +41,9 @@ pub struct SentenceIndex {
 
 impl SentenceIndex {
     pub fn build(corpus: &Corpus, lexicon: &Lexicon) -> SentenceIndex {
-        let per_doc: Vec<Vec<(SentenceRef, Vec<String>, Vec<String>)>> = corpus
+        // (where, folded words, content terms) of every sentence, document by document.
+        type Normalised = (SentenceRef, Vec<String>, Vec<String>);
+        let per_doc: Vec<Vec<Normalised>> = corpus
             .docs
             .par_iter()
             .map(|doc| {
@@ -51,7 +53,14 @@ impl SentenceIndex {
                     .map(|(i, s)| {
                         let words = normalize::folded_words(doc, s);
                         let terms = normalize::content_terms(&words, lexicon);
-                        (SentenceRef { doc: doc.id, sentence: i }, words, terms)
+                        (
+                            SentenceRef {
+                                doc: doc.id,
+                                sentence: i,
+                            },
+                            words,
+                            terms,
+                        )
                     })
                     .collect()
             })
@@ -79,11 +88,23 @@ impl SentenceIndex {
             for &t in &term_ids {
                 postings[t as usize].push(entry_id);
             }
-            entries.push(SentenceEntry { at, words, terms: term_ids });
+            entries.push(SentenceEntry {
+                at,
+                words,
+                terms: term_ids,
+            });
         }
         let n = entries.len().max(1) as f32;
-        let weight = postings.iter().map(|p| ((n + 1.0) / p.len() as f32).ln() + 1.0).collect();
-        SentenceIndex { entries, term_text, weight, postings }
+        let weight = postings
+            .iter()
+            .map(|p| ((n + 1.0) / p.len() as f32).ln() + 1.0)
+            .collect();
+        SentenceIndex {
+            entries,
+            term_text,
+            weight,
+            postings,
+        }
     }
 
     /// Pairs of entries (`a < b`) sharing at least `min_shared` terms, counting only terms held
@@ -100,8 +121,11 @@ impl SentenceIndex {
                 }
             }
         }
-        let mut pairs: Vec<(u32, u32)> =
-            shared.into_iter().filter(|&(_, n)| n as usize >= min_shared).map(|(p, _)| p).collect();
+        let mut pairs: Vec<(u32, u32)> = shared
+            .into_iter()
+            .filter(|&(_, n)| n as usize >= min_shared)
+            .map(|(p, _)| p)
+            .collect();
         pairs.sort_unstable();
         pairs
     }
@@ -112,7 +136,10 @@ impl SentenceIndex {
 
     /// Weighted overlap of two entries: (cosine, containment of the smaller in the larger).
     pub fn similarity(&self, a: u32, b: u32) -> (f32, f32) {
-        let (ta, tb) = (&self.entries[a as usize].terms, &self.entries[b as usize].terms);
+        let (ta, tb) = (
+            &self.entries[a as usize].terms,
+            &self.entries[b as usize].terms,
+        );
         let mut shared = 0.0;
         let (mut i, mut j) = (0, 0);
         while i < ta.len() && j < tb.len() {

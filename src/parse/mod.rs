@@ -25,11 +25,16 @@ pub enum BlockKind {
     /// The document's title: `= T =`, `# T`, or a short first line standing alone.
     Title,
     /// A section heading; level 2 is `== S ==` or `## S`.
-    Heading { level: u8 },
+    Heading {
+        level: u8,
+    },
     /// The `Infobox` line that opens a run of fields.
     InfoboxStart,
     /// `- Key: Value` inside an infobox.
-    InfoboxField { key: Span, value: Span },
+    InfoboxField {
+        key: Span,
+        value: Span,
+    },
     ListItem(ListMarker),
     Paragraph,
     /// A line of three or more dashes: a page separator left by extraction.
@@ -64,9 +69,11 @@ impl Block {
 
 static WIKI_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(=+)[ \t]*(.*?)[ \t]*(=+)[ \t]*$").unwrap());
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$").unwrap());
-static FIELD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*[-*][ \t]*([A-Za-z][A-Za-z0-9_ ]{0,40}?)[ \t]*:[ \t]*(.*?)[ \t]*$").unwrap());
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$").unwrap());
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*[-*][ \t]*([A-Za-z][A-Za-z0-9_ ]{0,40}?)[ \t]*:[ \t]*(.*?)[ \t]*$").unwrap()
+});
 static PAGE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[ \t]*-{3,}[ \t]*$").unwrap());
 /// A bullet, optionally followed by a number; or a number with its delimiter.
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,7 +101,9 @@ fn lines(text: &str) -> Vec<Line> {
         };
         let line = &rest[..len];
         let trimmed = line.strip_suffix('\r').unwrap_or(line);
-        out.push(Line { span: Span::new(start, start + trimmed.len()) });
+        out.push(Line {
+            span: Span::new(start, start + trimmed.len()),
+        });
         start = next;
     }
     out
@@ -140,7 +149,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
         if PAGE_BREAK.is_match(s) {
             flush(&mut paragraph, &mut out);
             in_infobox = false;
-            out.push(Block { kind: BlockKind::PageBreak, span: content, content });
+            out.push(Block {
+                kind: BlockKind::PageBreak,
+                span: content,
+                content,
+            });
             continue;
         }
         if let Some(block) = heading(text, line.span) {
@@ -152,7 +165,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
         if s.trim().eq_ignore_ascii_case("infobox") || s.trim_start().starts_with("Infobox ") {
             flush(&mut paragraph, &mut out);
             in_infobox = true;
-            out.push(Block { kind: BlockKind::InfoboxStart, span: content, content });
+            out.push(Block {
+                kind: BlockKind::InfoboxStart,
+                span: content,
+                content,
+            });
             continue;
         }
         if in_infobox && let Some(c) = FIELD.captures(s) {
@@ -161,7 +178,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
             let base = line.span.start;
             let value = Span::new(base + value.start(), base + value.end());
             out.push(Block {
-                kind: BlockKind::InfoboxField { key: Span::new(base + key.start(), base + key.end()), value },
+                kind: BlockKind::InfoboxField {
+                    key: Span::new(base + key.start(), base + key.end()),
+                    value,
+                },
                 span: content,
                 content: value,
             });
@@ -173,8 +193,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
             out.push(block);
             continue;
         }
-        if first_content && looks_like_title(s, lines.get(i + 1).map(|l| &text[l.span.start..l.span.end])) {
-            out.push(Block { kind: BlockKind::Title, span: content, content });
+        if first_content
+            && looks_like_title(s, lines.get(i + 1).map(|l| &text[l.span.start..l.span.end]))
+        {
+            out.push(Block {
+                kind: BlockKind::Title,
+                span: content,
+                content,
+            });
             continue;
         }
         match &mut paragraph {
@@ -182,7 +208,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 p.span.end = content.end;
                 p.content.end = content.end;
             }
-            None => paragraph = Some(Block { kind: BlockKind::Paragraph, span: content, content }),
+            None => {
+                paragraph = Some(Block {
+                    kind: BlockKind::Paragraph,
+                    span: content,
+                    content,
+                })
+            }
         }
     }
     flush(&mut paragraph, &mut out);
@@ -203,8 +235,16 @@ fn heading(text: &str, line: Span) -> Option<Block> {
         return None;
     };
     let content = Span::new(line.start + inner.start(), line.start + inner.end());
-    let kind = if level == 1 { BlockKind::Title } else { BlockKind::Heading { level: level as u8 } };
-    Some(Block { kind, span: trim(text, line), content })
+    let kind = if level == 1 {
+        BlockKind::Title
+    } else {
+        BlockKind::Heading { level: level as u8 }
+    };
+    Some(Block {
+        kind,
+        span: trim(text, line),
+        content,
+    })
 }
 
 fn list_item(text: &str, line: Span) -> Option<Block> {
@@ -213,13 +253,27 @@ fn list_item(text: &str, line: Span) -> Option<Block> {
     let at = |m: regex::Match| Span::new(line.start + m.start(), line.start + m.end());
     let bullet = c.name("bullet").map(at);
     let digits = c.name("bnum").or(c.name("num"));
-    let delimiter = c.name("bdelim").or(c.name("delim")).and_then(|m| m.as_str().chars().next());
-    let number = digits.map(|m| ListNumber { value: m.as_str().parse().unwrap_or(0), span: at(m), delimiter });
-    let body = trim(text, Span::new(line.start + c.get(0).unwrap().end(), line.end));
+    let delimiter = c
+        .name("bdelim")
+        .or(c.name("delim"))
+        .and_then(|m| m.as_str().chars().next());
+    let number = digits.map(|m| ListNumber {
+        value: m.as_str().parse().unwrap_or(0),
+        span: at(m),
+        delimiter,
+    });
+    let body = trim(
+        text,
+        Span::new(line.start + c.get(0).unwrap().end(), line.end),
+    );
     if body.is_empty() {
         return None;
     }
-    Some(Block { kind: BlockKind::ListItem(ListMarker { bullet, number }), span: trim(text, line), content: body })
+    Some(Block {
+        kind: BlockKind::ListItem(ListMarker { bullet, number }),
+        span: trim(text, line),
+        content: body,
+    })
 }
 
 /// A first line that stands alone, is short and has no sentence punctuation reads as a title.
@@ -245,7 +299,9 @@ mod tests {
                     BlockKind::Heading { level } => format!("h{level}"),
                     BlockKind::InfoboxStart => "infobox".into(),
                     BlockKind::InfoboxField { .. } => "field".into(),
-                    BlockKind::ListItem(m) => format!("item{:?}", m.number.map(|n| (n.value, n.delimiter))),
+                    BlockKind::ListItem(m) => {
+                        format!("item{:?}", m.number.map(|n| (n.value, n.delimiter)))
+                    }
                     BlockKind::Paragraph => "para".into(),
                     BlockKind::PageBreak => "break".into(),
                 };

@@ -8,7 +8,9 @@ use crate::finding::Severity;
 
 /// Escapes a command's message (`%`, CR and LF).
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command's property value (also `:` and `,`).
@@ -30,7 +32,12 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         let mut message = f.message.clone();
         for other in f.labels.iter().filter(|l| !l.primary) {
             let d = run.corpus.doc(other.doc);
-            message.push_str(&format!("\nsee also {}:{}: {}", d.name, d.line_col(other.span.start).0, other.message));
+            message.push_str(&format!(
+                "\nsee also {}:{}: {}",
+                d.name,
+                d.line_col(other.span.start).0,
+                other.message
+            ));
         }
         if let Some(s) = &f.suggestion {
             message.push_str(&format!("\nsuggestion: {s}"));

@@ -96,7 +96,12 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let report = Report {
         version: 1,
         diagnostics: run.findings.iter().map(|f| diagnostic(run, f)).collect(),
-        summary: SummaryJson { files: s.files, errors: s.errors, warnings: s.warnings, infos: s.infos },
+        summary: SummaryJson {
+            files: s.files,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

@@ -65,5 +65,9 @@ pub fn write(format: Format, run: &Run, color: ColorChoice, out: &mut dyn Write)
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -141,7 +141,10 @@ fn location<'a>(run: &Run<'a>, label: &'a Label, id: Option<usize>) -> Location<
                 byte_length: label.span.len(),
             },
         },
-        message: Some(Text { text: &label.message }).filter(|t| !t.text.is_empty()),
+        message: Some(Text {
+            text: &label.message,
+        })
+        .filter(|t| !t.text.is_empty()),
     }
 }
 
@@ -152,10 +155,16 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         .map(|r| RuleDescriptor {
             id: &r.code,
             name: &r.name,
-            short_description: Text { text: r.kind.summary },
+            short_description: Text {
+                text: r.kind.summary,
+            },
             full_description: Text { text: &r.doc.flags },
-            default_configuration: Configuration { level: level(r.severity) },
-            properties: Properties { category: r.category.as_str() },
+            default_configuration: Configuration {
+                level: level(r.severity),
+            },
+            properties: Properties {
+                category: r.category.as_str(),
+            },
         })
         .collect();
     let results = run
@@ -172,8 +181,14 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                 rule_id: &f.code,
                 level: level(f.severity),
                 message: Message { text },
-                locations: primary.map(|l| location(run, l, None)).into_iter().collect(),
-                related_locations: labels.enumerate().map(|(i, l)| location(run, l, Some(i + 1))).collect(),
+                locations: primary
+                    .map(|l| location(run, l, None))
+                    .into_iter()
+                    .collect(),
+                related_locations: labels
+                    .enumerate()
+                    .map(|(i, l)| location(run, l, Some(i + 1)))
+                    .collect(),
             }
         })
         .collect();

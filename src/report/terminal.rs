@@ -22,7 +22,9 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal(),
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal()
+            }
         }
     }
 }
@@ -37,7 +39,11 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
         .labels
         .iter()
         .map(|l| {
-            let style = if l.primary { LabelStyle::Primary } else { LabelStyle::Secondary };
+            let style = if l.primary {
+                LabelStyle::Primary
+            } else {
+                LabelStyle::Secondary
+            };
             Label::new(style, l.doc, l.span.start..l.span.end).with_message(&l.message)
         })
         .collect();
@@ -46,7 +52,11 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
         notes.push(format!("suggestion: {s}"));
     }
     notes.push(format!("rule: {} (`concord explain {}`)", f.rule, f.rule));
-    Diagnostic::new(severity).with_code(&f.code).with_message(&f.message).with_labels(labels).with_notes(notes)
+    Diagnostic::new(severity)
+        .with_code(&f.code)
+        .with_message(&f.message)
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 pub fn write(run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
