@@ -57,7 +57,9 @@ impl Check for AdjacentWords {
             for pair in doc.words[sentence.words.clone()].windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let (wa, wb) = (doc.slice(a).to_lowercase(), doc.slice(b).to_lowercase());
-                if !self.first.contains(&wa)
+                // The same word twice is the repeated-word rule's finding, not this one's.
+                if wa == wb
+                    || !self.first.contains(&wa)
                     || !self.second.contains(&wb)
                     || self.allow.contains(&format!("{wa} {wb}"))
                     || !adjacent(doc, a, b)

@@ -134,7 +134,8 @@ fn walk(root: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, LoadError> {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let path = entry.path();
+        // `./a.txt` is shown and reported as `a.txt`.
+        let path = entry.path().strip_prefix(".").unwrap_or(entry.path());
         let ext = path
             .extension()
             .and_then(|e| e.to_str())

@@ -57,6 +57,9 @@ pub struct Document {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Per line: true when it is pure ASCII, so its columns are byte offsets. Keeps column
+    /// computation constant-time on the common case, even for findings on a megabyte-long line.
+    ascii_lines: Vec<bool>,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     /// Every word of the document's prose, in order (see [`extract::words`]).
@@ -66,7 +69,15 @@ pub struct Document {
 impl Document {
     /// Parses and extracts one document. `id` is its place in the corpus.
     pub fn analyze(id: DocId, name: String, text: String, lexicon: &Lexicon) -> Document {
-        let line_starts = files::line_starts(&text).collect();
+        let line_starts: Vec<usize> = files::line_starts(&text).collect();
+        let ascii_lines = line_starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| {
+                let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+                text.as_bytes()[start..end].is_ascii()
+            })
+            .collect();
         let blocks = parse::blocks(&text);
         let (sentences, words) = extract::sentences(&text, &blocks, lexicon);
         Document {
@@ -74,6 +85,7 @@ impl Document {
             name,
             text,
             line_starts,
+            ascii_lines,
             blocks,
             sentences,
             words,
@@ -88,11 +100,15 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
-        (line + 1, column)
+        let offset = offset.min(self.text.len());
+        let column = if self.ascii_lines[line] {
+            offset - start + 1
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        // Editors do not show a BOM, so it takes no column.
+        let bom = line == 0 && offset > 0 && self.text.starts_with('\u{feff}');
+        (line + 1, if bom { column - 1 } else { column })
     }
 
     /// 0-based index of the line holding `offset`.
