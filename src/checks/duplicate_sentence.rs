@@ -25,6 +25,7 @@ pub const KIND: Kind = Kind {
              min_terms: sentences with fewer content terms are not compared, near mode (4)\n\
              threshold: weighted cosine of content terms at or above which two sentences are near duplicates (0.7)\n\
              containment: share of a shorter sentence's weighted terms found in a longer one at or above which it is a restatement, when they share a date (0.9)\n\
+             passage_threshold: weighted cosine that two sentences in a row must each reach against two in a row elsewhere to make a reworded passage (0.45)\n\
              max_postings: a term held by more sentences than this is too common to pair on (50)",
     placeholders: &["excerpt", "other"],
     build,
@@ -43,6 +44,8 @@ struct Params {
     threshold: f32,
     #[serde(default = "containment")]
     containment: f32,
+    #[serde(default = "passage_threshold")]
+    passage_threshold: f32,
     #[serde(default = "max_postings")]
     max_postings: usize,
 }
@@ -62,6 +65,9 @@ fn threshold() -> f32 {
 fn containment() -> f32 {
     0.9
 }
+fn passage_threshold() -> f32 {
+    0.45
+}
 fn max_postings() -> usize {
     50
 }
@@ -78,6 +84,7 @@ struct DuplicateSentence {
     min_terms: usize,
     threshold: f32,
     containment: f32,
+    passage_threshold: f32,
     max_postings: usize,
 }
 
@@ -92,7 +99,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
             ));
         }
     };
-    for (name, v) in [("threshold", p.threshold), ("containment", p.containment)] {
+    for (name, v) in [
+        ("threshold", p.threshold),
+        ("containment", p.containment),
+        ("passage_threshold", p.passage_threshold),
+    ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(format!("{name} must be between 0 and 1, not {v}"));
         }
@@ -103,6 +114,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         min_terms: p.min_terms.max(1),
         threshold: p.threshold,
         containment: p.containment,
+        passage_threshold: p.passage_threshold,
         max_postings: p.max_postings.max(2),
     }))
 }
@@ -179,15 +191,68 @@ impl DuplicateSentence {
     }
 
     fn near(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
+        let comparable = |e: u32| index.entries[e as usize].terms.len() >= self.min_terms;
+        let mut scores: FxHashMap<(u32, u32), (f32, f32)> = FxHashMap::default();
         for (a, b) in index.candidate_pairs(self.max_postings, 2) {
             let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
-            if ea.words == eb.words
-                || ea.terms.len() < self.min_terms
-                || eb.terms.len() < self.min_terms
+            if ea.words != eb.words && comparable(a) && comparable(b) {
+                scores.insert((a, b), index.similarity(a, b));
+            }
+        }
+        let mut pairs: Vec<_> = scores.iter().map(|(&k, &v)| (k, v)).collect();
+        pairs.sort_unstable_by_key(|&(k, _)| k);
+
+        // Passages first: two sentences in a row that each resemble the two sentences in a row
+        // elsewhere. Either pair alone may fall short of the threshold; together they are a
+        // reworded passage.
+        let mut in_passage = rustc_hash::FxHashSet::default();
+        for &((a, b), (cosine, _)) in &pairs {
+            let next = (a + 1, b + 1);
+            let Some(&(next_cosine, _)) = scores.get(&next) else {
+                continue;
+            };
+            let same_doc = |x: u32, y: u32| {
+                index
+                    .entries
+                    .get(y as usize)
+                    .is_some_and(|e| e.at.doc == index.entries[x as usize].at.doc)
+            };
+            if cosine < self.passage_threshold
+                || next_cosine < self.passage_threshold
+                || b <= a + 1
+                || !same_doc(a, a + 1)
+                || !same_doc(b, b + 1)
+                || in_passage.contains(&(a, b))
             {
                 continue;
             }
-            let (cosine, contained) = index.similarity(a, b);
+            in_passage.extend([(a, b), next]);
+            let (doc0, first0) = sentence_span(corpus, index, a);
+            let (_, second0) = sentence_span(corpus, index, a + 1);
+            let (doc1, first1) = sentence_span(corpus, index, b);
+            let (_, second1) = sentence_span(corpus, index, b + 1);
+            out.push(
+                rule.finding(&[
+                    ("excerpt", &excerpt(corpus.doc(doc1).slice(first1))),
+                    ("other", &place(corpus, doc0, first0)),
+                ])
+                .label(doc1, first1.cover(second1), "says again")
+                .label(doc0, first0.cover(second0), "what is said here")
+                .note(format!(
+                    "a reworded passage: its two sentences share {:.0}% and {:.0}% of their weighted content words with the two here",
+                    cosine * 100.0,
+                    next_cosine * 100.0
+                ))
+                .note("the first occurrence in reading order is taken as the original")
+                .suggest("keep one version of the passage, in the place where it belongs"),
+            );
+        }
+
+        for ((a, b), (cosine, contained)) in pairs {
+            if in_passage.contains(&(a, b)) {
+                continue;
+            }
+            let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
             let shares_date = ea.terms.iter().any(|t| {
                 eb.terms.binary_search(t).is_ok()
                     && index.term_text[*t as usize].starts_with("@date:")
@@ -282,6 +347,27 @@ mod tests {
         ];
         let f = findings(&rule(NEAR), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn reworded_passage_of_two_sentences() {
+        let docs = [
+            "Rain fell on Monday. The Agency should ensure the safety of the Kura-Aras pipeline and the Northern Pipeline. With this purpose the allies provided the Agency with helicopters and vehicles. Bread is baked here.",
+            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Kura-Aras pipeline and the Northern Pipeline. The allies provide the office with several helicopters and vehicles in order to guard the pipeline. Cheese is made there.",
+        ];
+        let f = findings(&rule(NEAR), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].notes[0].starts_with("a reworded passage"),
+            "{:?}",
+            f[0].notes
+        );
+        // Only the first pair of sentences, without the second: no finding.
+        let single = [
+            "Rain fell on Monday. The Agency should ensure the safety of the Kura-Aras pipeline and the Northern Pipeline. Bread is baked here.",
+            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Kura-Aras pipeline and the Northern Pipeline. Cheese is made there.",
+        ];
+        assert!(findings(&rule(NEAR), &single).is_empty());
     }
 
     #[test]
