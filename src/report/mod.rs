@@ -2,6 +2,7 @@
 //! `&mut dyn Write`; none of them searches the text again, they only turn byte spans into lines
 //! and columns.
 
+mod excerpt;
 mod github;
 mod json;
 mod sarif;

@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
+use super::excerpt::Excerpts;
 use super::{Run, Summary, plural};
 use crate::finding::{Finding, Severity};
 
@@ -29,7 +30,8 @@ impl ColorChoice {
     }
 }
 
-pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
+/// The diagnostic of a finding, its labels given as (excerpt file, range) pairs.
+pub fn diagnostic(f: &Finding, labels: Vec<(usize, std::ops::Range<usize>)>) -> Diagnostic<usize> {
     let severity = match f.severity {
         Severity::Error => codespan_reporting::diagnostic::Severity::Error,
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
@@ -38,13 +40,14 @@ pub fn diagnostic(f: &Finding) -> Diagnostic<usize> {
     let labels = f
         .labels
         .iter()
-        .map(|l| {
+        .zip(labels)
+        .map(|(l, (file, range))| {
             let style = if l.primary {
                 LabelStyle::Primary
             } else {
                 LabelStyle::Secondary
             };
-            Label::new(style, l.doc, l.span.start..l.span.end).with_message(&l.message)
+            Label::new(style, file, range).with_message(&l.message)
         })
         .collect();
     let mut notes: Vec<String> = f.notes.clone();
@@ -63,11 +66,12 @@ pub fn write(run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<(
     let config = Config::default();
     let colored = color.enabled();
     for f in run.findings {
-        let d = diagnostic(f);
+        let (files, labels) = Excerpts::new(run.corpus, f);
+        let d = diagnostic(f, labels);
         let result = if colored {
-            term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, run.corpus, &d)
+            term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &files, &d)
         } else {
-            term::emit_to_io_write(out, &config, run.corpus, &d)
+            term::emit_to_io_write(out, &config, &files, &d)
         };
         result.map_err(|e| match e {
             codespan_reporting::files::Error::Io(e) => e,
