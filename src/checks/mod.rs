@@ -4,6 +4,10 @@
 
 mod adjacent_words;
 mod duplicate_sentence;
+mod list_numbering;
+mod list_punctuation;
+mod lowercase_start;
+mod page_break_cut;
 mod repeated_word;
 
 use rayon::prelude::*;
@@ -58,6 +62,10 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     duplicate_sentence::KIND,
+    list_numbering::KIND,
+    list_punctuation::KIND,
+    lowercase_start::KIND,
+    page_break_cut::KIND,
     repeated_word::KIND,
 ];
 
