@@ -9,6 +9,7 @@ mod list_punctuation;
 mod lowercase_start;
 mod page_break_cut;
 mod repeated_word;
+mod spelling_convention;
 
 use rayon::prelude::*;
 
@@ -67,6 +68,7 @@ pub static KINDS: &[Kind] = &[
     lowercase_start::KIND,
     page_break_cut::KIND,
     repeated_word::KIND,
+    spelling_convention::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
