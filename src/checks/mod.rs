@@ -8,6 +8,7 @@ mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
 mod page_break_cut;
+mod parts_total;
 mod repeated_word;
 mod spelling_convention;
 
@@ -67,6 +68,7 @@ pub static KINDS: &[Kind] = &[
     list_punctuation::KIND,
     lowercase_start::KIND,
     page_break_cut::KIND,
+    parts_total::KIND,
     repeated_word::KIND,
     spelling_convention::KIND,
 ];
