@@ -85,14 +85,13 @@ fn cut_at(doc: &Document, brk: usize) -> Option<(usize, usize)> {
     if !is_paragraph(before) || !is_paragraph(after) {
         return None;
     }
+    // A dash line right under a line of text, with no blank line between, underlines a
+    // heading (Markdown's setext style); a page separator stands apart.
+    let gap = &doc.text[doc.blocks[before].span.end..doc.blocks[brk].span.start];
+    if gap.matches('\n').count() < 2 {
+        return None;
+    }
     (!ends_closed(doc.slice(doc.blocks[before].content))).then_some((before, after))
-}
-
-/// True when block `index` is a paragraph that carries on a sentence cut by the page break just
-/// before it. The lowercase-start rule leaves such a paragraph to this one, so that one slip is
-/// not reported twice.
-pub(crate) fn continues_cut_sentence(doc: &Document, index: usize) -> bool {
-    index >= 1 && cut_at(doc, index - 1).is_some_and(|(_, after)| after == index)
 }
 
 /// The sentences of block `block`, as indices into `doc.sentences`.
@@ -199,6 +198,8 @@ mod tests {
             "# Report\n\nChapter three of the annual report\n\n---\n\nThe service grew.",
             // A break at the very start of a document.
             "---\n\n# Title\n\nIt grew.",
+            // A dash line under a line of text underlines a heading.
+            "# Notes\n\nIt grew. The standard tool for catalog maintenance\n-----------\nupdate-catalog is the tool.",
         ];
         for t in texts {
             assert!(findings(&rule(RULE), &[t]).is_empty(), "{t}");
