@@ -7,6 +7,7 @@ mod duplicate_sentence;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
+mod midsentence_capital;
 mod page_break_cut;
 mod parts_total;
 mod repeated_word;
@@ -67,6 +68,7 @@ pub static KINDS: &[Kind] = &[
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
+    midsentence_capital::KIND,
     page_break_cut::KIND,
     parts_total::KIND,
     repeated_word::KIND,
