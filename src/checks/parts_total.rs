@@ -19,6 +19,12 @@
 //!    they must equal it only when the last part says it is the rest (`the other N`, `the
 //!    remaining N`).
 //!
+//! Counts of different things are kept apart: in shape 1 the word after the total's number
+//! (`66 people`) must be named among the parts or be a generic word for members (`people`,
+//! `members`, `staff`...), and in every shape the parts and the total must lie within
+//! `max_gap` of each other — a slip in a count is small, while counts of different things are
+//! off by any amount.
+//!
 //! How items are counted: a number (digits, or a number word from one to ninety) opening the
 //! item; `N groups of M` is N × M; an item opened by `a`, `an`, `the` or a possessive before a
 //! singular word is one. If any item cannot be counted this way (a plural without a number, a
@@ -42,7 +48,8 @@ use crate::finding::Finding;
 pub const KIND: Kind = Kind {
     name: "parts_total",
     summary: "enumerated parts whose counts do not add up to a stated total",
-    params: "min_parts: enumerations with fewer counted items are not judged (2)",
+    params: "min_parts: enumerations with fewer counted items are not judged (2)\n\
+             max_gap: parts and total further apart than this share of the larger are taken to count different things (0.25)",
     placeholders: &["parts", "total"],
     build,
 };
@@ -52,6 +59,12 @@ pub const KIND: Kind = Kind {
 struct Params {
     #[serde(default = "min_parts")]
     min_parts: usize,
+    #[serde(default = "max_gap")]
+    max_gap: f64,
+}
+
+fn max_gap() -> f64 {
+    0.25
 }
 
 fn min_parts() -> usize {
@@ -60,12 +73,20 @@ fn min_parts() -> usize {
 
 struct PartsTotal {
     min_parts: usize,
+    max_gap: f64,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
+    if !(0.0..=1.0).contains(&p.max_gap) {
+        return Err(format!(
+            "max_gap must be between 0 and 1, not {}",
+            p.max_gap
+        ));
+    }
     Ok(Box::new(PartsTotal {
         min_parts: p.min_parts.max(1),
+        max_gap: p.max_gap,
     }))
 }
 
@@ -332,6 +353,24 @@ fn stated_total(sentence: &str) -> Option<(u64, Span)> {
     Some((number_value(n.as_str())?, Span::new(m.start(), m.end())))
 }
 
+/// Words for the members of a whole, whatever their kind.
+const GENERIC_UNITS: [&str; 14] = [
+    "people",
+    "persons",
+    "person",
+    "members",
+    "personnel",
+    "staff",
+    "employees",
+    "individuals",
+    "items",
+    "units",
+    "parts",
+    "elements",
+    "components",
+    "men",
+];
+
 const PRONOUNS: [&str; 7] = ["it", "its", "they", "their", "this", "these", "altogether"];
 
 /// Content words of a text, folded.
@@ -343,6 +382,13 @@ fn content_words(text: &str) -> Vec<String> {
 }
 
 impl PartsTotal {
+    /// True when a sum and a total are near enough to be two counts of the same thing: a slip
+    /// in a count is small, while a count of other things (divisions against soldiers) is off
+    /// by any amount.
+    fn close(&self, sum: u64, total: u64) -> bool {
+        sum.abs_diff(total) as f64 <= self.max_gap * total.max(sum) as f64
+    }
+
     /// Shape 1: `parts` lists parts after a list verb, `total` (an adjacent sentence) states
     /// the total of the same subject.
     fn adjacent(
@@ -382,6 +428,18 @@ impl PartsTotal {
         if !same_subject {
             return;
         }
+        // The same unit: what the total counts (the word after its number) is named among the
+        // parts, or is a generic word for members; `three divisions` and `40,000 soldiers` are
+        // counts of different things.
+        let unit = crate::extract::words(&t[marker.end..], 0)
+            .next()
+            .map(|w| fold(&t[marker.end + w.start..marker.end + w.end]));
+        if let Some(unit) = unit
+            && !GENERIC_UNITS.contains(&unit.as_str())
+            && !content_words(p).contains(&unit)
+        {
+            return;
+        }
         // When the total sentence is itself an enumeration with the total as one item, its
         // other items belong to the total too.
         let (stated, stated_shown, total_span) = match LIST_VERB.find(t) {
@@ -398,7 +456,7 @@ impl PartsTotal {
             _ => (total_value, total_value.to_string(), marker),
         };
         let (parts_sum, parts_shown) = sum(&counts);
-        if parts_sum == stated {
+        if parts_sum == stated || !self.close(parts_sum, stated) {
             return;
         }
         let total_expr = if stated_shown.contains('+') {
@@ -450,7 +508,7 @@ impl PartsTotal {
             return;
         }
         let (parts_sum, shown) = sum(&counts);
-        if parts_sum == total_value {
+        if parts_sum == total_value || !self.close(parts_sum, total_value) {
             return;
         }
         let parts_expr = format!("{shown} = {parts_sum}");
@@ -538,7 +596,7 @@ impl PartsTotal {
         } else {
             parts_sum > total_value
         };
-        if !wrong {
+        if !wrong || !self.close(parts_sum, total_value) {
             return;
         }
         let shown = values
@@ -636,6 +694,10 @@ mod tests {
             "The board consists of 3 judges and several lawyers. It has a total of 9 members.",
             "In 1994-1997, 213 citizens they recruited were identified, 27 of them were convicted of espionage, 186 people were dissuaded, and 13 foreign spies were exposed. The threat was averted 3 times, 7 coup attempts were prevented, 5 attempts were localized.",
             "It has 40 schools in 2 cities, 3 of them capitals.",
+            // Counts of different things: other units, or far apart.
+            "The team comprises the coach, the captain and 20 players. They won a total of 21 medals.",
+            "The army consists of three divisions and two brigades. It has a total of 40,000 soldiers in all.",
+            "The army consists of three divisions and two brigades. It has a total of 12 units.",
         ];
         for t in texts {
             let f = findings(&rule(RULE), &[t]);
