@@ -3,8 +3,9 @@
 //!
 //! A list is a run of consecutive list items that all carry a number; an item numbered 1 after
 //! others starts a new list. A run counts as a numbered sequence only when it has at least
-//! `min_items` items and most steps between neighbours are `+1`: a bullet list of years
-//! (`- 1991 founded`, `- 1995 renamed`) is not one.
+//! `min_items` items, its numbers are below 1000, most steps between neighbours are `+1`, and,
+//! unless most items put a delimiter after the number, it starts at 1: a bullet list of years
+//! (`- 1991 founded`, `- 1992 renamed`) or of counts is not one.
 //!
 //! `aspect = "delimiter"`: the delimiter after the number (`.`, `)` or none) that most items use
 //! is the list's convention when at least `min_share` of the items use it; every item written
@@ -129,6 +130,17 @@ fn numbered_lists(doc: &Document) -> Vec<Vec<Item<'_>>> {
 /// True when most steps between neighbours are `+1`: the numbers are a count, not years or
 /// quantities that happen to open a line.
 fn is_sequence(items: &[Item]) -> bool {
+    // Years opening bullets (`- 1991 founded`) count up too; list numbers stay small, and a
+    // list without delimiters must start at the start.
+    let delimited = items
+        .iter()
+        .filter(|i| i.number.delimiter.is_some())
+        .count();
+    if items.iter().any(|i| i.number.value >= 1000)
+        || (delimited * 2 < items.len() && items[0].number.value > 1)
+    {
+        return false;
+    }
     let steps = items.len().saturating_sub(1);
     let good = items
         .windows(2)
@@ -299,6 +311,8 @@ mod tests {
         let texts = [
             "1) One\n2) Two\n3) Three\n",
             "- 1991 founded\n- 1995 renamed\n- 2002. reorganised\n",
+            "- 1991 founded\n- 1992 renamed\n- 1993 moved\n- 1995 reorganised\n",
+            "- 18 members joined\n- 19 members left\n- 21 members stayed\n",
             // Half and half: no convention to hold the others to.
             "1. a\n2 b\n3. c\n4 d\n",
         ];

@@ -5,7 +5,9 @@
 //! item of a list into running text. To stay clear of names and titles (`, The Hague`, `, The
 //! Times`), the determiner must be followed by a lowercase word; to stay clear of quotations,
 //! only spaces may stand between the comma and the determiner. The determiners are a parameter;
-//! the single letter `A` is best left out, since it often labels something (`A and B`).
+//! the single letter `A` is best left out, since it often labels something (`A and B`). The
+//! word before the comma must be lowercase: after a name (`Smith, The history of ...`) the
+//! comma more likely belongs to a reference, whose title keeps its capitals.
 
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -75,6 +77,16 @@ impl Check for MidsentenceCapital {
                 {
                     continue;
                 }
+                // After a capitalised word the comma may close an author's name in a reference
+                // (`Smith, The history of ...`), where titles keep their own capitals.
+                if !doc
+                    .slice(before)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                {
+                    continue;
+                }
                 let next_word = doc.slice(next);
                 if !adjacent(doc, this, next)
                     || !next_word.chars().next().is_some_and(char::is_lowercase)
@@ -126,6 +138,7 @@ mod tests {
             "The court sits in two cities, The Hague and Brussels.",
             "He wrote for two papers, The Times and the Globe.",
             "He said, \"The decrees are void.\"",
+            "See Smith, The history of the region, 2005.",
             "The decrees were signed. The orders followed, the laws too.",
         ];
         for t in texts {
