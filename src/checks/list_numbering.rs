@@ -212,7 +212,7 @@ impl ListNumbering {
                 items.len(),
                 show(convention)
             ))
-            .suggest(format!("write every number as `{expected}` is written")),
+            .suggest(format!("write the number as `{expected}`, like the other items")),
         );
     }
 

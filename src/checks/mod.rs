@@ -10,6 +10,7 @@ mod lowercase_start;
 mod midsentence_capital;
 mod page_break_cut;
 mod parts_total;
+mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
 
@@ -71,6 +72,7 @@ pub static KINDS: &[Kind] = &[
     midsentence_capital::KIND,
     page_break_cut::KIND,
     parts_total::KIND,
+    pronoun_agreement::KIND,
     repeated_word::KIND,
     spelling_convention::KIND,
 ];
