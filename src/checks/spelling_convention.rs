@@ -171,7 +171,19 @@ impl Check for SpellingConvention {
             let minority_word = doc.slice(first_minor.span).to_lowercase();
             // The same form in the other convention names the other side (`fulfils` and
             // `fulfills`, not `fulfils` and `fulfill`).
-            let majority_word = first_minor.form.counterpart.clone();
+            // Name the other side as the document writes it: the same form if it occurs, else
+            // the first occurrence of the other spelling.
+            let majority_word = occ
+                .iter()
+                .filter(|o| o.side == majority)
+                .map(|o| doc.slice(o.span).to_lowercase())
+                .find(|w| *w == first_minor.form.counterpart)
+                .or_else(|| {
+                    occ.iter()
+                        .find(|o| o.side == majority)
+                        .map(|o| doc.slice(o.span).to_lowercase())
+                })
+                .unwrap_or_else(|| first_minor.form.counterpart.clone());
             let (nm, nj) = if minority == 0 { (n0, n1) } else { (n1, n0) };
             let mut f = rule.finding(&[
                 ("minority", &minority_word),
@@ -190,7 +202,7 @@ impl Check for SpellingConvention {
             for o in ordered.take(self.max_labels) {
                 let message = if o.side == minority {
                     format!(
-                        "{cm} spelling; the document mostly writes `{}`",
+                        "{cm} spelling, where the document otherwise uses the {cj} one (`{}`)",
                         o.form.counterpart
                     )
                 } else {
