@@ -3,6 +3,7 @@
 //! own file with its documentation, parameters, logic and unit tests.
 
 mod adjacent_words;
+mod article_before_name;
 mod duplicate_sentence;
 mod list_numbering;
 mod list_punctuation;
@@ -65,6 +66,7 @@ pub struct Kind {
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
+    article_before_name::KIND,
     duplicate_sentence::KIND,
     list_numbering::KIND,
     list_punctuation::KIND,
