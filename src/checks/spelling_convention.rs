@@ -122,6 +122,20 @@ impl SpellingConvention {
         for sentence in &doc.sentences {
             for (n, &word) in doc.words[sentence.words.clone()].iter().enumerate() {
                 let text = doc.slice(word);
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                // A hyphenated form may itself be listed (`co-operation/cooperation`).
+                if text.contains('-')
+                    && let Some(form) = self.forms.get(&text.to_lowercase())
+                {
+                    if !capital || n == 0 {
+                        out.push(Occurrence {
+                            side: form.side,
+                            span: word,
+                            form,
+                        });
+                    }
+                    continue;
+                }
                 let mut offset = 0;
                 for (p, part) in text.split('-').enumerate() {
                     let span = Span::new(word.start + offset, word.start + offset + part.len());
@@ -272,6 +286,23 @@ mod tests {
         let f = findings(&rule(RULE), &[text]);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].labels.len(), 3);
+    }
+
+    #[test]
+    fn hyphenated_forms_are_listed_whole() {
+        let r = rule(&RULE.replace(
+            "\"defence/defense\"]",
+            "\"defence/defense\", \"co-operation/cooperation\"]",
+        ));
+        let f = findings(
+            &r,
+            &["The co-operation grew. Their cooperation helped, and cooperation lasted."],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "`co-operation` (1) and `cooperation` (2) mix two spelling conventions"
+        );
     }
 
     #[test]
