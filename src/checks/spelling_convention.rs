@@ -11,6 +11,9 @@
 //! Scope: one document. Two documents written in different conventions are not inconsistent
 //! with each other; each is consistent with itself.
 //!
+//! Code: a word inside an identifier, an option or a path (`--disable-optimisations`,
+//! `set_colour`) keeps the spelling of the code and is not counted.
+//!
 //! Names: a form written with a capital letter anywhere but at the start of a sentence is taken
 //! to be part of a proper name (`Alley of Honor`, `Ministry of Defense`), which keeps its own
 //! spelling, and is not counted. Hyphenated words are looked at part by part.
@@ -115,6 +118,17 @@ struct Occurrence<'a> {
     form: &'a Form,
 }
 
+/// True when a word is part of an identifier, an option or a path (`--disable-optimisations`,
+/// `set_colour`, `colour.rs`): code keeps its own spelling.
+fn in_code(doc: &Document, word: Span) -> bool {
+    let before = doc.text[..word.start].chars().next_back();
+    let mut after = doc.text[word.end..].chars();
+    let next = after.next();
+    matches!(before, Some('-' | '_' | '/' | '.' | '\\' | '`' | ':' | '='))
+        || matches!(next, Some('_' | '/' | '(' | '`' | '='))
+        || (next == Some('.') && after.next().is_some_and(char::is_alphanumeric))
+}
+
 impl SpellingConvention {
     /// Listed forms in the document's prose, in reading order, without those inside names.
     fn occurrences<'s>(&'s self, doc: &Document) -> Vec<Occurrence<'s>> {
@@ -122,6 +136,9 @@ impl SpellingConvention {
         for sentence in &doc.sentences {
             for (n, &word) in doc.words[sentence.words.clone()].iter().enumerate() {
                 let text = doc.slice(word);
+                if in_code(doc, word) {
+                    continue;
+                }
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
                 // A hyphenated form may itself be listed (`co-operation/cooperation`).
                 if text.contains('-')
@@ -303,6 +320,15 @@ mod tests {
             f[0].message,
             "`co-operation` (1) and `cooperation` (2) mix two spelling conventions"
         );
+    }
+
+    #[test]
+    fn code_keeps_its_spelling() {
+        let f = findings(
+            &rule(RULE),
+            &["Use --no-honour to skip. The honor_roll table holds it. The honor is theirs."],
+        );
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
