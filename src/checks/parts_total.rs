@@ -698,6 +698,9 @@ mod tests {
             "The team comprises the coach, the captain and 20 players. They won a total of 21 medals.",
             "The army consists of three divisions and two brigades. It has a total of 40,000 soldiers in all.",
             "The army consists of three divisions and two brigades. It has a total of 12 units.",
+            "The fleet consists of 12 frigates, 4 destroyers and 2 carriers. They carry a total of 17 helicopters.",
+            "Each team consists of 11 players and 5 substitutes. A total of 32 teams take part.",
+            "The company comprises two divisions: retail, with 300 staff, and wholesale, with 200 staff. It has 400 employees in total.",
         ];
         for t in texts {
             let f = findings(&rule(RULE), &[t]);
