@@ -9,7 +9,7 @@
 //!    next to it states `a total of N` (or `N in total`, `N altogether`, `N in all`, `totaling
 //!    N`). The subject matches when every content word before the list verb of the parts
 //!    sentence comes again before the total marker, or when the total sentence starts with a
-//!    pronoun. When the total sentence is itself an enumeration (`consists of a total of 66
+//!    word that refers back (`It`, `They`, `Altogether`). When the total sentence is itself an enumeration (`consists of a total of 66
 //!    people and the chief`), its other items are added to the total.
 //! 2. **A total followed by its parts after a colon**, in one sentence (`a total of 9 members:
 //!    3 judges, 4 lawyers and 1 secretary`).
@@ -371,7 +371,8 @@ const GENERIC_UNITS: [&str; 14] = [
     "men",
 ];
 
-const PRONOUNS: [&str; 7] = ["it", "its", "they", "their", "this", "these", "altogether"];
+/// Words that open a sentence referring back to the subject of the one before.
+const BACK_REFERENCES: [&str; 7] = ["it", "its", "they", "their", "this", "these", "altogether"];
 
 /// Content words of a text, folded.
 fn content_words(text: &str) -> Vec<String> {
@@ -417,13 +418,13 @@ impl PartsTotal {
             return;
         }
         // The same subject: the parts sentence's subject words come again before the total
-        // marker, or the total sentence opens with a pronoun.
+        // marker, or the total sentence opens with a word that refers back to it.
         let subject = content_words(&p[..verb.start()]);
         let before_total = content_words(&t[..marker.start]);
         let first = crate::extract::words(t, 0)
             .next()
             .map(|w| t[w.start..w.end].to_lowercase());
-        let same_subject = first.is_some_and(|w| PRONOUNS.contains(&w.as_str()))
+        let same_subject = first.is_some_and(|w| BACK_REFERENCES.contains(&w.as_str()))
             || (!subject.is_empty() && subject.iter().all(|w| before_total.contains(w)));
         if !same_subject {
             return;
