@@ -3,8 +3,17 @@
 //! own file with its documentation, parameters, logic and unit tests.
 
 mod adjacent_words;
+mod article_before_name;
 mod duplicate_sentence;
+mod list_numbering;
+mod list_punctuation;
+mod lowercase_start;
+mod midsentence_capital;
+mod page_break_cut;
+mod parts_total;
+mod pronoun_agreement;
 mod repeated_word;
+mod spelling_convention;
 
 use rayon::prelude::*;
 
@@ -57,8 +66,17 @@ pub struct Kind {
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
+    article_before_name::KIND,
     duplicate_sentence::KIND,
+    list_numbering::KIND,
+    list_punctuation::KIND,
+    lowercase_start::KIND,
+    midsentence_capital::KIND,
+    page_break_cut::KIND,
+    parts_total::KIND,
+    pronoun_agreement::KIND,
     repeated_word::KIND,
+    spelling_convention::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -1,0 +1,258 @@
+//! `article_before_name`: `the` before a name that the corpus otherwise writes without an article
+//! (`in front of the Tomb of the Heydar Aliyev in the Alley` where `Heydar Aliyev` stands bare
+//! everywhere else).
+//!
+//! Whether a name takes an article is a property of the name (`the National Guard`, but `Ilham
+//! Aliyev`), and nothing in a sentence tells it; the corpus does. Names are runs of two or three
+//! capitalised words inside a sentence, compared folded. Each occurrence is counted as written
+//! with `the` right before it, or bare (after any other word that is not a determiner, or at the
+//! start of a sentence; there, a run of three words loses its first, which is more likely an
+//! ordinary word with its sentence capital). A name used attributively, `the Heydar Aliyev Museum`, is another,
+//! longer run, so it does not count for the shorter name.
+//!
+//! Only names made of words that the corpus never writes in lowercase are judged: a name of
+//! ordinary words (`the National Guard`, `the Source Code Form`) is a title or a defined term,
+//! which may well take an article, while a personal name is made of words that are names only.
+//!
+//! A name is reported only when the corpus writes it bare at least `min_bare` times and with
+//! `the` at most `max_with` times and no more than `max_share` of its uses: then the article is
+//! the odd one out. Each such occurrence of `the` is one finding, labelled on `the` and the name,
+//! with bare uses as secondary labels.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+use super::repeated_word::adjacent;
+use super::{Check, Context, Kind};
+use crate::config::Rule;
+use crate::corpus::{DocId, Span};
+use crate::extract::normalize::fold;
+use crate::finding::Finding;
+
+pub const KIND: Kind = Kind {
+    name: "article_before_name",
+    summary: "`the` before a name that the corpus otherwise writes without an article",
+    params: "min_bare: the name must stand bare at least this many times (5)\n\
+             max_with: and be written with `the` at most this many times (2)\n\
+             max_share: and with `the` in at most this share of its uses (0.2)\n\
+             determiners: words that, before a name, make it neither bare nor with `the`, lowercase ([])",
+    placeholders: &["name", "bare"],
+    build,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Params {
+    #[serde(default = "min_bare")]
+    min_bare: usize,
+    #[serde(default = "max_with")]
+    max_with: usize,
+    #[serde(default = "max_share")]
+    max_share: f32,
+    #[serde(default)]
+    determiners: Vec<String>,
+}
+
+fn min_bare() -> usize {
+    5
+}
+fn max_with() -> usize {
+    2
+}
+fn max_share() -> f32 {
+    0.2
+}
+
+struct ArticleBeforeName {
+    min_bare: usize,
+    max_with: usize,
+    max_share: f32,
+    determiners: Vec<String>,
+}
+
+fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = super::params(value)?;
+    if !(0.0..=1.0).contains(&p.max_share) {
+        return Err(format!(
+            "max_share must be between 0 and 1, not {}",
+            p.max_share
+        ));
+    }
+    Ok(Box::new(ArticleBeforeName {
+        min_bare: p.min_bare.max(1),
+        max_with: p.max_with,
+        max_share: p.max_share,
+        determiners: p
+            .determiners
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+    }))
+}
+
+/// One use of a name.
+struct Use {
+    doc: DocId,
+    /// The name's words.
+    name: Span,
+    /// `the` and the name, when written with the article.
+    with_the: Option<Span>,
+}
+
+/// A word that can be part of a name: capitalised, with a lowercase letter after the capital
+/// (an acronym such as `SSPS` is left out), and no digits.
+fn name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+impl Check for ArticleBeforeName {
+    fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
+        let mut uses: FxHashMap<String, Vec<Use>> = FxHashMap::default();
+        for doc in &cx.corpus.docs {
+            for sentence in &doc.sentences {
+                let words = &doc.words[sentence.words.clone()];
+                let mut i = 0;
+                while i < words.len() {
+                    // A maximal run of name words joined by spaces only.
+                    let mut j = i;
+                    while j < words.len()
+                        && name_word(doc.slice(words[j]))
+                        && (j == i || adjacent(doc, words[j - 1], words[j]))
+                    {
+                        j += 1;
+                    }
+                    if j == i {
+                        i += 1;
+                        continue;
+                    }
+                    let mut start = i;
+                    // `The National Guard` at a sentence start: the article is part of it.
+                    let leading_the = doc.slice(words[i]) == "The";
+                    // Any other sentence-initial word of a longer run is most likely an ordinary
+                    // word with its sentence capital (`Then Heydar Aliyev left`).
+                    if leading_the || (i == 0 && j - i >= 3) {
+                        start += 1;
+                    }
+                    let len = j - start;
+                    if (2..=3).contains(&len) {
+                        let name = Span::new(words[start].start, words[j - 1].end);
+                        let before = (start > 0).then(|| words[start - 1]);
+                        let before_text = before.map(|b| doc.slice(b).to_lowercase());
+                        let article = leading_the
+                            || (before_text.as_deref() == Some("the")
+                                && before.is_some_and(|b| adjacent(doc, b, words[start])));
+                        let other_determiner = !article
+                            && before_text
+                                .as_deref()
+                                .is_some_and(|b| self.determiners.iter().any(|d| d == b));
+                        if !other_determiner {
+                            let key = doc.words
+                                [sentence.words.start + start..sentence.words.start + j]
+                                .iter()
+                                .map(|w| fold(doc.slice(*w)))
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            let with_the = article
+                                .then(|| before.map_or(name, |b| Span::new(b.start, name.end)));
+                            uses.entry(key).or_default().push(Use {
+                                doc: doc.id,
+                                name,
+                                with_the,
+                            });
+                        }
+                    }
+                    i = j;
+                }
+            }
+        }
+        // Words the corpus also writes in lowercase are ordinary words; a name made of them
+        // (`the National Guard`, `the Source Code Form`) is a title or a defined term, which may
+        // well take an article. Personal names are made of words never written in lowercase.
+        let lowercase: FxHashSet<String> = cx
+            .corpus
+            .docs
+            .iter()
+            .flat_map(|d| d.words.iter().map(move |w| d.slice(*w)))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(fold)
+            .collect();
+        uses.retain(|key, _| !key.split(' ').any(|w| lowercase.contains(w)));
+        let mut names: Vec<(&String, &Vec<Use>)> = uses.iter().collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, all) in names {
+            let with: Vec<&Use> = all.iter().filter(|u| u.with_the.is_some()).collect();
+            let bare: Vec<&Use> = all.iter().filter(|u| u.with_the.is_none()).collect();
+            if with.is_empty()
+                || bare.len() < self.min_bare
+                || with.len() > self.max_with
+                || with.len() as f32 > self.max_share * all.len() as f32
+            {
+                continue;
+            }
+            for u in with {
+                let Some(span) = u.with_the else {
+                    continue;
+                };
+                let d = cx.corpus.doc(u.doc);
+                let name = d.slice(u.name);
+                let mut f = rule
+                    .finding(&[("name", name), ("bare", &bare.len().to_string())])
+                    .label(u.doc, span, "an article before a name that takes none");
+                for b in bare.iter().take(3) {
+                    f = f.label(b.doc, b.name, "the name without an article");
+                }
+                out.push(
+                    f.note(format!(
+                        "the corpus writes `{name}` without an article {} time(s) and with `the` {} time(s)",
+                        bare.len(),
+                        all.len() - bare.len()
+                    ))
+                    .suggest(name.to_string()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{findings, rule};
+
+    const RULE: &str = r#"
+        name = "article-before-name"
+        code = "G004"
+        category = "grammar"
+        severity = "info"
+        check = "article_before_name"
+        message = "`the` before `{name}`, a name written {bare} times without an article"
+        [rule.params]
+        min_bare = 3
+        determiners = ["a", "an", "this", "our"]
+    "#;
+
+    #[test]
+    fn article_before_a_bare_name_fires() {
+        let docs = [
+            "Leader Heydar Aliyev spoke. Then Heydar Aliyev left. Heydar Aliyev returned. He met Heydar Aliyev.",
+            "They laid wreaths at the Tomb of the Heydar Aliyev in the park. The Heydar Aliyev Museum opened.",
+        ];
+        let f = findings(&rule(RULE), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].labels[0].doc, 1);
+        assert_eq!(f[0].labels.len(), 4);
+    }
+
+    #[test]
+    fn names_that_take_the_article_stay_silent() {
+        let docs = [
+            "The National Guard was founded. Later the National Guard grew. National Guard units marched. It joined the National Guard.",
+            "In Source Code Form it is. In Source Code Form it was. Under Source Code Form terms. As Source Code Form files. Of Source Code Form. The form of the source code is the Source Code Form.",
+            "The guard of National Guard was here. Soldiers of National Guard marched. Officers of National Guard met. Members of National Guard sang.",
+        ];
+        let f = findings(&rule(RULE), &docs);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+}
