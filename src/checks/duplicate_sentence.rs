@@ -317,16 +317,16 @@ mod tests {
         let f = findings(
             &r,
             &[
-                "The Guard was established on 25 December 1991. It grew.",
-                "Later, the Guard was established on December 25, 1991.",
+                "The fleet was founded on 3 March 1887. It grew.",
+                "Later, the fleet was founded on March 3, 1887.",
             ],
         );
         assert!(f.is_empty(), "a longer sentence is not an exact repeat");
         let f = findings(
             &r,
             &[
-                "The Guard was established on 25 December 1991. It grew.",
-                "The Guard was established on December 25, 1991.",
+                "The fleet was founded on 3 March 1887. It grew.",
+                "The fleet was founded on March 3, 1887.",
             ],
         );
         assert_eq!(f.len(), 1);
@@ -342,8 +342,8 @@ mod tests {
     #[test]
     fn reworded_sentence_is_a_near_duplicate() {
         let docs = [
-            "Initially, military service in the Guard was based on a voluntary two-year contract. The weather was fine. Soldiers liked bread.",
-            "Initially, military service in the Guard was based on a two-year contract on a voluntary basis. Officers wore hats. Bread was baked daily.",
+            "Initially, membership in the club was based on a voluntary two-year subscription. The weather was fine. Soldiers liked bread.",
+            "Initially, membership in the club was based on a two-year subscription on a voluntary basis. Officers wore hats. Bread was baked daily.",
         ];
         let f = findings(&rule(NEAR), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -352,8 +352,8 @@ mod tests {
     #[test]
     fn reworded_passage_of_two_sentences() {
         let docs = [
-            "Rain fell on Monday. The Agency should ensure the safety of the Kura-Aras pipeline and the Northern Pipeline. With this purpose the allies provided the Agency with helicopters and vehicles. Bread is baked here.",
-            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Kura-Aras pipeline and the Northern Pipeline. The allies provide the office with several helicopters and vehicles in order to guard the pipeline. Cheese is made there.",
+            "Rain fell on Monday. The Agency should ensure the safety of the Volga-Don pipeline and the Northern Pipeline. With this purpose the allies provided the Agency with helicopters and vehicles. Bread is baked here.",
+            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Volga-Don pipeline and the Northern Pipeline. The allies provide the office with several helicopters and vehicles in order to guard the pipeline. Cheese is made there.",
         ];
         let f = findings(&rule(NEAR), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -364,8 +364,8 @@ mod tests {
         );
         // Only the first pair of sentences, without the second: no finding.
         let single = [
-            "Rain fell on Monday. The Agency should ensure the safety of the Kura-Aras pipeline and the Northern Pipeline. Bread is baked here.",
-            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Kura-Aras pipeline and the Northern Pipeline. Cheese is made there.",
+            "Rain fell on Monday. The Agency should ensure the safety of the Volga-Don pipeline and the Northern Pipeline. Bread is baked here.",
+            "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Volga-Don pipeline and the Northern Pipeline. Cheese is made there.",
         ];
         assert!(findings(&rule(NEAR), &single).is_empty());
     }

@@ -11,7 +11,7 @@ use crate::corpus::Document;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// Lowercase, diacritics folded to ASCII (`Mühafizə` → `muhafize`), a possessive `'s` dropped.
+/// Lowercase, diacritics folded to ASCII (`Gəncə` → `gence`), a possessive `'s` dropped.
 pub fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
     let base = lower
@@ -72,30 +72,20 @@ mod tests {
 
     #[test]
     fn folding() {
-        assert_eq!(fold("Mühafizə"), "muhafize");
-        assert_eq!(fold("Azerbaijan's"), "azerbaijan");
+        assert_eq!(fold("Gəncə"), "gence");
+        assert_eq!(fold("Karelia's"), "karelia");
         assert_eq!(stem("contracts"), stem("contract"));
     }
 
     #[test]
     fn dates_become_one_token() {
         let lex = Lexicon::builtin();
-        let a = Document::analyze(
-            0,
-            "a".into(),
-            "It was set up on 25 December 1991.".into(),
-            lex,
-        );
-        let b = Document::analyze(
-            1,
-            "b".into(),
-            "It was set up on December 25, 1991.".into(),
-            lex,
-        );
+        let a = Document::analyze(0, "a".into(), "It was set up on 3 March 1887.".into(), lex);
+        let b = Document::analyze(1, "b".into(), "It was set up on March 3, 1887.".into(), lex);
         assert_eq!(
             folded_words(&a, &a.sentences[0]),
             folded_words(&b, &b.sentences[0])
         );
-        assert!(folded_words(&a, &a.sentences[0]).contains(&"@date:1991-12-25".to_string()));
+        assert!(folded_words(&a, &a.sentences[0]).contains(&"@date:1887-03-03".to_string()));
     }
 }
