@@ -4,6 +4,9 @@
 
 mod adjacent_words;
 mod duplicate_sentence;
+mod event_date_conflict;
+mod holder_conflict;
+mod impossible_period;
 mod repeated_word;
 
 use rayon::prelude::*;
@@ -58,6 +61,9 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     duplicate_sentence::KIND,
+    event_date_conflict::KIND,
+    holder_conflict::KIND,
+    impossible_period::KIND,
     repeated_word::KIND,
 ];
 
