@@ -8,6 +8,7 @@ mod event_date_conflict;
 mod holder_conflict;
 mod impossible_period;
 mod repeated_word;
+mod stale_current;
 
 use rayon::prelude::*;
 
@@ -65,6 +66,7 @@ pub static KINDS: &[Kind] = &[
     holder_conflict::KIND,
     impossible_period::KIND,
     repeated_word::KIND,
+    stale_current::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -362,6 +362,24 @@ impl DocEntities {
         {
             return Some(i);
         }
+        // An acronym never introduced: the initials of a local name (`MNS`, `Ministry of
+        // National Security`), with or without its final `of <Place>`.
+        let trimmed = text.trim();
+        let by_initials = |l: &Local| {
+            l.names.iter().any(|n| {
+                let core = n
+                    .text
+                    .rsplit_once(" of the Republic of ")
+                    .map_or(n.text.as_str(), |(c, _)| c);
+                initials(&n.text) == trimmed || initials(core) == trimmed
+            })
+        };
+        if ACRONYM.is_match(trimmed)
+            && trimmed.chars().count() >= 3
+            && let Some(i) = self.locals.iter().position(by_initials)
+        {
+            return Some(i);
+        }
         // A word-final part of a local name: `National Guard` of `Azerbaijani National Guard`.
         let key = &keys[0];
         if key.split(' ').count() < 2 {
@@ -413,6 +431,14 @@ impl DocEntities {
     pub fn display(&self, i: usize) -> &str {
         self.locals[i].names.first().map_or("", |n| n.text.as_str())
     }
+}
+
+/// The first letters of a name's capitalised words: `MNS` of `Ministry of National Security`.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// An infobox key as compared: lowercase, without spaces, underscores or digits.

@@ -32,6 +32,8 @@ pub enum FactKind {
     Event,
     /// A plain value of the entity (employees, headquarters, parent).
     Value,
+    /// The entity described as it is now, in the present tense.
+    Current,
 }
 
 impl FactKind {
@@ -40,6 +42,7 @@ impl FactKind {
             FactKind::Holder => "holder",
             FactKind::Event => "event",
             FactKind::Value => "value",
+            FactKind::Current => "current",
         }
     }
 }
@@ -175,7 +178,7 @@ struct RawInfobox {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSentence {
-    /// `holder` or `event`.
+    /// `holder`, `event` or `current`.
     fact: String,
     /// The post a holder pattern without `{post}` gives.
     post: Option<String>,
@@ -255,9 +258,10 @@ impl FactPatterns {
             let kind = match s.fact.as_str() {
                 "holder" => FactKind::Holder,
                 "event" => FactKind::Event,
+                "current" => FactKind::Current,
                 other => {
                     return Err(format!(
-                        "sentence fact must be holder or event, not `{other}`"
+                        "sentence fact must be holder, event or current, not `{other}`"
                     ));
                 }
             };
@@ -265,10 +269,12 @@ impl FactPatterns {
                 .pattern
                 .replace("{entity}", &format!("(?<entity>{entity})"))
                 .replace("{person}", &format!("(?<person>{person})"))
-                .replace("{post}", &format!("(?<post>{post})"));
+                .replace("{post}", &format!("(?<post>{post})"))
+                .replace("{name}", &format!("(?:{NAME})"));
             let regex = Regex::new(&source)
                 .map_err(|e| format!("sentence pattern `{}`: {e}", s.pattern))?;
             let attribute = match kind {
+                FactKind::Current => Some("current".to_string()),
                 FactKind::Event => Some(
                     s.event
                         .clone()
@@ -577,11 +583,52 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             });
                         }
                     }
+                    FactKind::Current => {
+                        // A dated sentence is about its date, and a quotation about the time
+                        // it was said: neither describes the present of the document.
+                        if !dates::find(text).is_empty()
+                            || in_quotation(doc, sentence.block, base + entity_match.start())
+                        {
+                            continue;
+                        }
+                        let whole = c.get(0).unwrap();
+                        for part in split_names(entity_match.as_str()) {
+                            let span = Span::new(
+                                base + entity_match.start() + part.start,
+                                base + entity_match.start() + part.end,
+                            );
+                            let Some(entity) = entities.resolve(&p.names, doc, span) else {
+                                continue;
+                            };
+                            out.push(Fact {
+                                entity,
+                                kind: FactKind::Current,
+                                attribute: "current".to_string(),
+                                value: text[entity_match.start()..whole.end()].to_string(),
+                                person: None,
+                                date: None,
+                                when: When::Present,
+                                span: sentence.span,
+                                more: Vec::new(),
+                                origin: Origin::Sentence,
+                            });
+                        }
+                    }
                     FactKind::Value => {}
                 }
             }
         }
     }
+}
+
+/// True when `offset` stands inside a quotation opened earlier in its block.
+fn in_quotation(doc: &Document, block: usize, offset: usize) -> bool {
+    let start = doc.blocks[block].content.start;
+    let before = &doc.text[start..offset];
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
 }
 
 static AND_THE: LazyLock<Regex> =
