@@ -7,6 +7,7 @@ mod duplicate_sentence;
 mod event_date_conflict;
 mod holder_conflict;
 mod impossible_period;
+mod independence_conflict;
 mod repeated_word;
 mod stale_current;
 
@@ -65,6 +66,7 @@ pub static KINDS: &[Kind] = &[
     event_date_conflict::KIND,
     holder_conflict::KIND,
     impossible_period::KIND,
+    independence_conflict::KIND,
     repeated_word::KIND,
     stale_current::KIND,
 ];

@@ -178,13 +178,18 @@ struct RawInfobox {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSentence {
-    /// `holder`, `event` or `current`.
+    /// `holder`, `event`, `current` or `value`.
     fact: String,
     /// The post a holder pattern without `{post}` gives.
     post: Option<String>,
     /// The event an event pattern gives.
     event: Option<String>,
-    /// An undated holder claim is about the present.
+    /// The attribute a value pattern gives.
+    attribute: Option<String>,
+    /// The value a value pattern gives; without it, the text `{other}` matched.
+    value: Option<String>,
+    /// Holder patterns: an undated claim is about the present. Value patterns: the claim is
+    /// read only in a sentence without a date and outside quotations.
     #[serde(default)]
     present: bool,
     pattern: String,
@@ -193,6 +198,7 @@ struct RawSentence {
 struct SentencePattern {
     kind: FactKind,
     attribute: Option<String>,
+    value: Option<String>,
     present: bool,
     regex: Regex,
 }
@@ -259,6 +265,7 @@ impl FactPatterns {
                 "holder" => FactKind::Holder,
                 "event" => FactKind::Event,
                 "current" => FactKind::Current,
+                "value" => FactKind::Value,
                 other => {
                     return Err(format!(
                         "sentence fact must be holder, event or current, not `{other}`"
@@ -270,24 +277,33 @@ impl FactPatterns {
                 .replace("{entity}", &format!("(?<entity>{entity})"))
                 .replace("{person}", &format!("(?<person>{person})"))
                 .replace("{post}", &format!("(?<post>{post})"))
-                .replace("{name}", &format!("(?:{NAME})"));
+                .replace("{name}", &format!("(?:{NAME})"))
+                .replace("{other}", &format!("(?<other>{entity})"));
             let regex = Regex::new(&source)
                 .map_err(|e| format!("sentence pattern `{}`: {e}", s.pattern))?;
-            let attribute = match kind {
-                FactKind::Current => Some("current".to_string()),
-                FactKind::Event => Some(
-                    s.event
-                        .clone()
-                        .ok_or_else(|| format!("event pattern `{}` names no event", s.pattern))?,
-                ),
-                _ => s.post.clone(),
-            };
+            let attribute =
+                match kind {
+                    FactKind::Current => Some("current".to_string()),
+                    FactKind::Value => Some(s.attribute.clone().ok_or_else(|| {
+                        format!("value pattern `{}` names no attribute", s.pattern)
+                    })?),
+                    FactKind::Event => {
+                        Some(s.event.clone().ok_or_else(|| {
+                            format!("event pattern `{}` names no event", s.pattern)
+                        })?)
+                    }
+                    _ => s.post.clone(),
+                };
             if kind == FactKind::Holder && attribute.is_none() && !s.pattern.contains("{post}") {
                 return Err(format!("holder pattern `{}` gives no post", s.pattern));
+            }
+            if kind == FactKind::Value && s.value.is_none() && !s.pattern.contains("{other}") {
+                return Err(format!("value pattern `{}` gives no value", s.pattern));
             }
             sentences.push(SentencePattern {
                 kind,
                 attribute,
+                value: s.value.clone(),
                 present: s.present,
                 regex,
             });
@@ -614,7 +630,38 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             });
                         }
                     }
-                    FactKind::Value => {}
+                    FactKind::Value => {
+                        if pattern.present
+                            && (!dates::find(text).is_empty()
+                                || in_quotation(doc, sentence.block, base + entity_match.start()))
+                        {
+                            continue;
+                        }
+                        let value = match (&pattern.value, c.name("other")) {
+                            (Some(v), _) => v.clone(),
+                            (None, Some(m)) => m.as_str().to_string(),
+                            (None, None) => continue,
+                        };
+                        let Some(entity) = entities.resolve(&p.names, doc, at(entity_match)) else {
+                            continue;
+                        };
+                        out.push(Fact {
+                            entity,
+                            kind: FactKind::Value,
+                            attribute: pattern.attribute.clone().unwrap_or_default(),
+                            value,
+                            person: None,
+                            date: None,
+                            when: if pattern.present {
+                                When::Present
+                            } else {
+                                When::Unknown
+                            },
+                            span: sentence.span,
+                            more: Vec::new(),
+                            origin: Origin::Sentence,
+                        });
+                    }
                 }
             }
         }
