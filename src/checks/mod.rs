@@ -5,6 +5,7 @@
 mod adjacent_words;
 mod duplicate_sentence;
 mod event_date_conflict;
+mod event_order;
 mod holder_conflict;
 mod impossible_period;
 mod independence_conflict;
@@ -64,6 +65,7 @@ pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     duplicate_sentence::KIND,
     event_date_conflict::KIND,
+    event_order::KIND,
     holder_conflict::KIND,
     impossible_period::KIND,
     independence_conflict::KIND,
