@@ -330,6 +330,13 @@ mod tests {
     }
 
     #[test]
+    fn posts_of_named_portfolios_are_different_posts() {
+        let text = "= Cabinet of Ruritania =\n\nInfobox\n- Agencyname: Cabinet of Ruritania\n- Minister1Name: Ivan Petrov\n- Minister1Position: Minister of Defence\n- Minister2Name: Olga Sidorova\n- Minister2Position: Minister of Finance\n\nThe Cabinet of Ruritania has been headed by President Pavel Orlov. Since 2019, the Cabinet has been headed by Pavel Orlov.\n";
+        let f = findings(&rule(RULE), &[text]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn overlapping_periods_conflict_and_past_ones_do_not() {
         let text = "= Royal Guard =\n\nIt guards.\n\n== Commanders ==\n\n- General Ivan Petrov (2010 - 2015)\n\n- General Pavel Orlov (2013 - 2018)\n";
         assert_eq!(findings(&rule(RULE), &[text]).len(), 1);

@@ -34,6 +34,8 @@ use crate::parse::BlockKind;
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     pub anaphora: FxHashSet<String>,
+    /// Words that make an undeclared name an organisation (see `organisation_words`).
+    pub organisations: FxHashSet<String>,
     pub drop: FxHashSet<String>,
     pub leading: FxHashSet<String>,
     pub name_fields: FxHashSet<String>,
@@ -346,10 +348,22 @@ impl DocEntities {
         if names.is_anaphor(&key) {
             return self.subject_at(span.start);
         }
-        if !is_entity_name(text.trim_start_matches("the ").trim_start_matches("The ")) {
+        let bare = text.trim_start_matches("the ").trim_start_matches("The ");
+        if !is_entity_name(bare) {
             return None;
         }
-        Some(self.find_or_add(names, Role::Other, name_at(doc, span)))
+        if let Some(i) = self.find(names, text) {
+            return Some(i);
+        }
+        // Declared nowhere: an entity only when it looks like an organisation, so that a
+        // person (`succeeded Ivan Petrov`) or a subject (`of Economic Development`) is none.
+        let organisation = ACRONYM.is_match(bare.trim())
+            || key.split(' ').any(|w| {
+                names.organisations.contains(w)
+                    || w.strip_suffix('s')
+                        .is_some_and(|s| names.organisations.contains(s))
+            });
+        organisation.then(|| self.add(names, Role::Other, name_at(doc, span)))
     }
 
     /// The local entity a name refers to, if any.
@@ -515,7 +529,7 @@ mod tests {
 
     #[test]
     fn a_document_declares_its_subject_and_aliases() {
-        let text = "= Special Guard of Ruritania =\n\nInfobox\n- Agencyname: Special Guard of the Republic of Ruritania\n- Abbreviation: SGR\n- Parentagency: State Protection Office of Ruritania\n\nThe Special Guard of Ruritania (Osobaya Straja; OSR) protects. The State Protection Office (SPO) of Ruritania is its parent.\n\n== History ==\nThe Guard grew.\n\n== Royal Band ==\nIt played.\n";
+        let text = "= Special Guard of Ruritania =\n\nInfobox\n- Agencyname: Special Guard of the Republic of Ruritania\n- Abbreviation: SGR\n- Parentagency: State Protection Office of Ruritania\n\nThe Special Guard of Ruritania (Osobaya Straja; OSR) protects. The State Protection Office (SPO) of Ruritania is its parent.\n\n== History ==\nThe Guard grew.\n\n== Royal Academy ==\nIt taught Ivan Petrov.\n";
         let d = doc(text);
         let mut e = DocEntities::build(&d, names());
         let s = e.subject.unwrap();
@@ -528,13 +542,19 @@ mod tests {
         let at = text.find("The Guard").unwrap();
         assert_eq!(e.resolve(names(), &d, Span::new(at, at + 9)), Some(s));
         let before = e.locals.len();
-        let at = text.find("Royal Band").unwrap();
-        let band = e.resolve(names(), &d, Span::new(at, at + 10)).unwrap();
+        let at = text.find("Royal Academy").unwrap();
+        let academy = e.resolve(names(), &d, Span::new(at, at + 13)).unwrap();
         assert_eq!(
             e.locals.len(),
             before + 1,
-            "an unknown name is a new entity"
+            "an unknown organisation is a new entity"
         );
-        assert_ne!(band, s);
+        assert_ne!(academy, s);
+        let at = text.find("Ivan Petrov").unwrap();
+        assert_eq!(
+            e.resolve(names(), &d, Span::new(at, at + 11)),
+            None,
+            "a person is no entity"
+        );
     }
 }

@@ -145,6 +145,7 @@ struct RawPatterns {
 #[serde(deny_unknown_fields)]
 struct RawEntities {
     anaphora: Vec<String>,
+    organisation_words: Vec<String>,
     leading_words: Vec<String>,
     drop: Vec<String>,
     name_fields: Vec<String>,
@@ -244,6 +245,7 @@ impl FactPatterns {
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
         let names = Names {
             anaphora: folded(&raw.entities.anaphora),
+            organisations: folded(&raw.entities.organisation_words),
             drop: folded(&raw.entities.drop),
             leading: folded(&raw.entities.leading_words),
             name_fields: fields(&raw.entities.name_fields),
@@ -432,19 +434,17 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                 None => (c["role"].to_string(), None),
             };
             let (attribute, entity) = match p.post_regex.captures(&post_text) {
-                Some(pc) => {
-                    let entity = match (pc.name("entity"), post_span) {
-                        (Some(m), Some((_, at))) => entities
-                            .resolve(
-                                &p.names,
-                                doc,
-                                Span::new(at.start + m.start(), at.start + m.end()),
-                            )
-                            .unwrap_or(subject),
-                        _ => subject,
-                    };
-                    (p.post_key(&pc["post"]), entity)
-                }
+                Some(pc) => match (pc.name("entity"), post_span) {
+                    (Some(m), Some((_, at))) => {
+                        let span = Span::new(at.start + m.start(), at.start + m.end());
+                        match entities.resolve(&p.names, doc, span) {
+                            Some(entity) => (p.post_key(&pc["post"]), entity),
+                            // `Minister of Defence`: a post of the subject, named in full.
+                            None => (p.post_key(&post_text), subject),
+                        }
+                    }
+                    _ => (p.post_key(&pc["post"]), subject),
+                },
                 None => (p.post_key(&post_text), subject),
             };
             out.push(Fact {
