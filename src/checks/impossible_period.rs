@@ -5,8 +5,9 @@
 //! Dates and periods are read from every block, infobox values included (see
 //! [`crate::extract::dates`]); partial dates are read generously, so `from May 1995 to 1995` is
 //! not reversed. The establishment test uses the corpus fact table: a holder period of an entity
-//! (`- General X (1985 - 1990)` under `Commanders`) that certainly starts before every date given
-//! for the entity's establishment.
+//! stated in a sentence (`Since 1985, the Guard has been headed by X`) that certainly starts
+//! before every date given for the entity's establishment. Holder lists are left out: they often
+//! run on from the body the entity replaced.
 //!
 //! Which side is marked: the impossible date or period itself; for a post held before the entity
 //! existed, the holder's period, since a founding date is usually the better sourced of the two.
@@ -17,7 +18,7 @@ use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::Document;
 use crate::extract::dates;
-use crate::extract::facts::{FactKind, When};
+use crate::extract::facts::{FactKind, Origin, When};
 use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
@@ -121,6 +122,11 @@ impl Check for ImpossiblePeriod {
             };
             for r in &group.facts {
                 let fact = index.fact(*r);
+                // Holder lists often run on from a predecessor body (`Commanders` listing the
+                // heads of the force it replaced): only a claim made in a sentence is compared.
+                if fact.origin != Origin::Sentence {
+                    continue;
+                }
                 let When::Period {
                     from: Some(start), ..
                 } = fact.when
@@ -181,10 +187,16 @@ mod tests {
     #[test]
     fn a_post_held_before_the_entity_existed() {
         let docs = [
-            "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991.\n\n== Commanders ==\n\n- General Ivan Petrov (1985 - 1990)\n\n- General Pavel Orlov (1991 - 1999)\n",
+            "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991.\n",
+            "= Coast Watch =\n\nSince 1985, the Royal Guard has been headed by Ivan Petrov.\n",
         ];
         let f = findings(&rule(RULE), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Ivan Petrov"));
+        let list = "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991.\n\n== Commanders ==\n\n- General Ivan Petrov (1985 - 1990)\n\n- General Pavel Orlov (1991 - 1999)\n";
+        assert!(
+            findings(&rule(RULE), &[list]).is_empty(),
+            "lists run on from predecessors"
+        );
     }
 }
