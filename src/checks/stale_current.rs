@@ -23,7 +23,8 @@ use crate::index::facts::Group;
 pub const KIND: Kind = Kind {
     name: "stale_current",
     summary: "an entity described as current although another statement says it ended",
-    params: "end: the event name that marks an entity's end (\"ended\")",
+    params: "end: the event name that marks an entity's end (\"ended\")\n\
+             restart: event names that, dated at or after an end, undo it ([\"re-established\"])",
     placeholders: &["entity", "date"],
     build,
 };
@@ -33,6 +34,12 @@ pub const KIND: Kind = Kind {
 struct Params {
     #[serde(default = "ended")]
     end: String,
+    #[serde(default = "restart")]
+    restart: Vec<String>,
+}
+
+fn restart() -> Vec<String> {
+    vec!["re-established".into()]
 }
 
 fn ended() -> String {
@@ -41,11 +48,15 @@ fn ended() -> String {
 
 struct StaleCurrent {
     end: String,
+    restart: Vec<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
-    Ok(Box::new(StaleCurrent { end: p.end }))
+    Ok(Box::new(StaleCurrent {
+        end: p.end,
+        restart: p.restart,
+    }))
 }
 
 impl Check for StaleCurrent {
@@ -69,8 +80,26 @@ impl Check for StaleCurrent {
                 continue;
             };
             let entity = index.display(end.entity);
-            let ends: Vec<_> = end.facts.iter().map(|r| (*r, index.fact(*r))).collect();
-            let (_, first_end) = ends[0];
+            // An end undone by a later restart (`dissolved in 2001 and re-established in
+            // 2005`) does not count.
+            let restarts: Vec<_> = self
+                .restart
+                .iter()
+                .filter_map(|a| find(end.entity, FactKind::Event, a))
+                .flat_map(|g| g.facts.iter().filter_map(|r| index.fact(*r).date))
+                .collect();
+            let ends: Vec<_> = end
+                .facts
+                .iter()
+                .map(|r| (*r, index.fact(*r)))
+                .filter(|(_, f)| {
+                    let Some(d) = f.date else { return true };
+                    !restarts.iter().any(|r| r.latest() >= d.earliest())
+                })
+                .collect();
+            let Some(&(_, first_end)) = ends.first() else {
+                continue;
+            };
             let date = first_end.value.clone();
             let mut docs: Vec<usize> = current.facts.iter().map(|r| r.doc).collect();
             docs.dedup();
@@ -142,6 +171,11 @@ mod tests {
     fn past_tense_dated_and_quoted_statements_stay_silent() {
         let other = "= Ministry of Coast Safety =\n\nThe Ministry of Coast Safety ran the ports. In 1999 the Ministry of Coast Safety runs the ports, he wrote. He said: \"The Ministry of Coast Safety runs the ports.\"\n";
         assert!(findings(&rule(RULE), &[END, other]).is_empty());
+        let restarted = "= Coast Guard =\n\nThe Coastal Command was dissolved in 2001 and re-established in 2005. The Coastal Command is based in Port Royal.\n";
+        assert!(
+            findings(&rule(RULE), &[restarted]).is_empty(),
+            "an end undone by a restart"
+        );
         let one_successor = "= Watch Service =\n\nIn 2015, the Watch Service was established on the basis of the Ministry of Coast Safety. The Ministry of Coast Safety runs the ports.\n";
         assert!(
             findings(&rule(RULE), &[one_successor]).is_empty(),

@@ -5,7 +5,8 @@
 //! duplicate and conflict checks tell a reworded date from a different one.
 //!
 //! Periods are read on top of the dates: `since 2020`, `(2013 - 6 January 2026)`, `between 1972
-//! and 1991`, `from 1938 to 1972`, `1918–1920`, `1990-94`, `until 2004` ([`find_periods`]).
+//! and 1991`, `from 1938 to 1972`, `1918–1920`, `1990-94`, `2018–present`, `until 2004`
+//! ([`find_periods`]).
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -196,6 +197,9 @@ static OPENER: LazyLock<Regex> =
 /// What may stand between the two ends of a range.
 static JOINER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[-–—]|to|until|till|through|and)\s*$").unwrap());
+/// An open end: `2018–present`.
+static OPEN_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*[-–—]\s*(?:present|now|today|date)\b").unwrap());
 /// A year range whose end keeps only its last two digits: the `-94` of `1990-94`.
 static SHORT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–](?<yy>\d{2})\b").unwrap());
 
@@ -225,6 +229,16 @@ pub fn find_periods(text: &str) -> Vec<PeriodMention> {
                 ongoing: false,
             });
             i += 2;
+            continue;
+        }
+        if let Some(m) = OPEN_END.find(&text[d.span.end..]) {
+            out.push(PeriodMention {
+                span: Span::new(start, d.span.end + m.end()),
+                from: Some(d.date),
+                to: None,
+                ongoing: true,
+            });
+            i += 1;
             continue;
         }
         if d.date.month.is_none()
@@ -357,6 +371,7 @@ mod tests {
             ]
         );
         assert_eq!(periods("until 2004"), vec!["until 2004=?..2004"]);
+        assert_eq!(periods("(2018–present)"), vec!["2018–present=2018..?+"]);
     }
 
     #[test]

@@ -369,6 +369,7 @@ impl FactPatterns {
     pub fn post_key(&self, post: &str) -> String {
         name_words(post)
             .into_iter()
+            .filter(|w| !self.names.drop.contains(w))
             .map(|w| {
                 if self.modifiers.contains(&w) {
                     w
