@@ -22,7 +22,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::fold;
 use super::words;
@@ -217,6 +217,12 @@ pub struct DocEntities {
     pub subject: Option<usize>,
     /// (start offset, the section's subject) for every heading, in order.
     sections: Vec<(usize, Option<usize>)>,
+    /// Lookups, so resolving a mention costs one hash probe per key rather than a scan of the
+    /// document's entities: every key, every word-final part of two words or more of a key,
+    /// and the initials of every name, each to the first entity that has it.
+    by_key: FxHashMap<String, usize>,
+    by_suffix: FxHashMap<String, usize>,
+    by_initials: FxHashMap<String, usize>,
 }
 
 /// A name, then a parenthetical of other names, then maybe `of <Place>`:
@@ -369,43 +375,20 @@ impl DocEntities {
     /// The local entity a name refers to, if any.
     pub fn find(&self, names: &Names, text: &str) -> Option<usize> {
         let keys = names.keys(text);
-        if let Some(i) = self
-            .locals
-            .iter()
-            .position(|l| keys.iter().any(|k| l.keys.contains(k)))
-        {
-            return Some(i);
+        if let Some(i) = keys.iter().filter_map(|k| self.by_key.get(k)).min() {
+            return Some(*i);
         }
         // An acronym never introduced: the initials of a local name (`MNS`, `Ministry of
         // National Security`), with or without its final `of <Place>`.
         let trimmed = text.trim();
-        let by_initials = |l: &Local| {
-            l.names.iter().any(|n| {
-                let core = n
-                    .text
-                    .rsplit_once(" of the Republic of ")
-                    .map_or(n.text.as_str(), |(c, _)| c);
-                initials(&n.text) == trimmed || initials(core) == trimmed
-            })
-        };
         if ACRONYM.is_match(trimmed)
             && trimmed.chars().count() >= 3
-            && let Some(i) = self.locals.iter().position(by_initials)
+            && let Some(i) = self.by_initials.get(trimmed)
         {
-            return Some(i);
+            return Some(*i);
         }
         // A word-final part of a local name: `National Guard` of `Azerbaijani National Guard`.
-        let key = &keys[0];
-        if key.split(' ').count() < 2 {
-            return None;
-        }
-        self.locals.iter().position(|l| {
-            l.keys.iter().any(|k| {
-                k.len() > key.len()
-                    && k.ends_with(key.as_str())
-                    && k[..k.len() - key.len()].ends_with(' ')
-            })
-        })
+        self.by_suffix.get(&keys[0]).copied()
     }
 
     fn find_or_add(&mut self, names: &Names, role: Role, name: Name) -> usize {
@@ -430,12 +413,32 @@ impl DocEntities {
     }
 
     fn alias(&mut self, names: &Names, i: usize, name: Name) {
-        let local = &mut self.locals[i];
-        for k in names.keys(&name.text) {
-            if !k.is_empty() && !local.keys.contains(&k) {
-                local.keys.push(k);
+        let first = |map: &mut FxHashMap<String, usize>, key: String| {
+            let e = map.entry(key).or_insert(i);
+            *e = (*e).min(i);
+        };
+        let core = name
+            .text
+            .rsplit_once(" of the Republic of ")
+            .map_or(name.text.as_str(), |(c, _)| c);
+        for text in [name.text.as_str(), core] {
+            let letters = initials(text);
+            if letters.chars().count() >= 3 {
+                first(&mut self.by_initials, letters);
             }
         }
+        for k in names.keys(&name.text) {
+            if k.is_empty() || self.locals[i].keys.contains(&k) {
+                continue;
+            }
+            let words: Vec<&str> = k.split(' ').collect();
+            for start in 1..words.len().saturating_sub(1) {
+                first(&mut self.by_suffix, words[start..].join(" "));
+            }
+            first(&mut self.by_key, k.clone());
+            self.locals[i].keys.push(k);
+        }
+        let local = &mut self.locals[i];
         if !local.names.iter().any(|n| n.text == name.text) {
             local.names.push(name);
         }
