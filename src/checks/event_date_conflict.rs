@@ -21,7 +21,7 @@ use crate::index::facts::FactRef;
 pub const KIND: Kind = Kind {
     name: "event_date_conflict",
     summary: "one event of one entity given two different dates",
-    params: "events: event names to compare, such as \"established\"; empty compares every event ([])",
+    params: "events: the events that happen once and are compared; events such as `active`, which recur, must stay out ([\"established\"])",
     placeholders: &["entity", "event", "one", "other"],
     build,
 };
@@ -29,8 +29,12 @@ pub const KIND: Kind = Kind {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Params {
-    #[serde(default)]
+    #[serde(default = "once")]
     events: Vec<String>,
+}
+
+fn once() -> Vec<String> {
+    vec!["established".into()]
 }
 
 struct EventDateConflict {
@@ -46,7 +50,7 @@ impl Check for EventDateConflict {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         for group in index.groups.iter().filter(|g| g.kind == FactKind::Event) {
-            if !self.events.is_empty() && !self.events.contains(&group.attribute) {
+            if !self.events.contains(&group.attribute) {
                 continue;
             }
             let mut clusters: Vec<Vec<(FactRef, &Fact)>> = Vec::new();
@@ -145,6 +149,14 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].labels[0].doc, 1, "the minority date is marked");
         assert_eq!(f[0].labels.len(), 3);
+    }
+
+    #[test]
+    fn recurring_events_are_not_compared() {
+        let docs = [
+            "= Royal Guard =\n\nThe Royal Guard was expanded on 31 July 1992. In 1993, the Coast Watch was established on the basis of the Royal Guard.\n",
+        ];
+        assert!(findings(&rule(RULE), &docs).is_empty());
     }
 
     #[test]
