@@ -1,5 +1,7 @@
 //! The command line: clap definitions, turned once into validated settings, then run.
 
+mod facts;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +38,8 @@ enum Command {
     Rules(RulesArgs),
     /// Print what a rule flags, why it matters, an example and its fix.
     Explain(ExplainArgs),
+    /// Print the facts read from documents: post holders, event dates, infobox values.
+    Facts(facts::FactsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -128,6 +132,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args, &mut out),
         Command::Rules(args) => rules(args, &mut out),
         Command::Explain(args) => explain(args, &mut out),
+        Command::Facts(args) => facts::run(args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|_| code).map_err(Failure::Io)) {
         Ok(code) => ExitCode::from(code),

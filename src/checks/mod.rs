@@ -5,6 +5,11 @@
 mod adjacent_words;
 mod article_before_name;
 mod duplicate_sentence;
+mod event_date_conflict;
+mod event_order;
+mod holder_conflict;
+mod impossible_period;
+mod independence_conflict;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
@@ -14,6 +19,7 @@ mod parts_total;
 mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
+mod stale_current;
 
 use rayon::prelude::*;
 
@@ -68,6 +74,11 @@ pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     article_before_name::KIND,
     duplicate_sentence::KIND,
+    event_date_conflict::KIND,
+    event_order::KIND,
+    holder_conflict::KIND,
+    impossible_period::KIND,
+    independence_conflict::KIND,
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
@@ -77,6 +88,7 @@ pub static KINDS: &[Kind] = &[
     pronoun_agreement::KIND,
     repeated_word::KIND,
     spelling_convention::KIND,
+    stale_current::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

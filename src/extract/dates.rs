@@ -3,6 +3,10 @@
 //!
 //! The same day written two ways yields the same [`PartialDate`], which is what lets the
 //! duplicate and conflict checks tell a reworded date from a different one.
+//!
+//! Periods are read on top of the dates: `since 2020`, `(2013 - 6 January 2026)`, `between 1972
+//! and 1991`, `from 1938 to 1972`, `1918–1920`, `1990-94`, `2018–present`, `until 2004`
+//! ([`find_periods`]).
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -166,6 +170,114 @@ pub fn find(text: &str) -> Vec<DateMention> {
     found
 }
 
+/// A stretch of time found in text: its start, its end, or both. A bare `since D` has a start
+/// and no end, and is `ongoing`: it claims the state still holds when the text was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodMention {
+    /// From the opening word (`since`, `from`, `between`) or the first date to the last date.
+    pub span: Span,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub ongoing: bool,
+}
+
+impl PeriodMention {
+    /// True when the period certainly ends before it starts (partial dates read generously).
+    pub fn is_reversed(&self) -> bool {
+        match (self.from, self.to) {
+            (Some(a), Some(b)) => a.earliest() > b.latest(),
+            _ => false,
+        }
+    }
+}
+
+/// The word that opens a period, right before its first date.
+static OPENER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(since|from|between|until|till)\s+(?:the\s+)?$").unwrap());
+/// What may stand between the two ends of a range.
+static JOINER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[-–—]|to|until|till|through|and)\s*$").unwrap());
+/// An open end: `2018–present`.
+static OPEN_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*[-–—]\s*(?:present|now|today|date)\b").unwrap());
+/// A year range whose end keeps only its last two digits: the `-94` of `1990-94`.
+static SHORT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–](?<yy>\d{2})\b").unwrap());
+
+/// Every period in `text`, in order. A date that opens no period and closes none is not one.
+pub fn find_periods(text: &str) -> Vec<PeriodMention> {
+    let dates = find(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < dates.len() {
+        let d = dates[i];
+        let before = &text[..d.span.start];
+        let opener = OPENER
+            .captures(before)
+            .map(|c| (c.get(0).unwrap().start(), c[1].to_ascii_lowercase()));
+        let next = dates.get(i + 1).filter(|n| {
+            let gap = &text[d.span.end..n.span.start];
+            JOINER.is_match(gap)
+                && (!gap.trim().eq_ignore_ascii_case("and")
+                    || opener.as_ref().is_some_and(|(_, w)| w == "between"))
+        });
+        let start = opener.as_ref().map_or(d.span.start, |(at, _)| *at);
+        if let Some(n) = next {
+            out.push(PeriodMention {
+                span: Span::new(start, n.span.end),
+                from: Some(d.date),
+                to: Some(n.date),
+                ongoing: false,
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(m) = OPEN_END.find(&text[d.span.end..]) {
+            out.push(PeriodMention {
+                span: Span::new(start, d.span.end + m.end()),
+                from: Some(d.date),
+                to: None,
+                ongoing: true,
+            });
+            i += 1;
+            continue;
+        }
+        if d.date.month.is_none()
+            && let Some(c) = SHORT_END.captures(&text[d.span.end..])
+        {
+            let yy: i32 = c["yy"].parse().unwrap_or(0);
+            let mut year = d.date.year / 100 * 100 + yy;
+            if year < d.date.year {
+                year += 100;
+            }
+            out.push(PeriodMention {
+                span: Span::new(start, d.span.end + c.get(0).unwrap().end()),
+                from: Some(d.date),
+                to: Some(PartialDate::year(year)),
+                ongoing: false,
+            });
+            i += 1;
+            continue;
+        }
+        match opener.as_ref().map(|(_, w)| w.as_str()) {
+            Some("since") | Some("from") => out.push(PeriodMention {
+                span: Span::new(start, d.span.end),
+                from: Some(d.date),
+                to: None,
+                ongoing: true,
+            }),
+            Some("until") | Some("till") => out.push(PeriodMention {
+                span: Span::new(start, d.span.end),
+                from: None,
+                to: Some(d.date),
+                ongoing: false,
+            }),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +330,60 @@ mod tests {
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert!(find("It may 2 times fail").is_empty());
+    }
+
+    fn periods(text: &str) -> Vec<String> {
+        find_periods(text)
+            .iter()
+            .map(|p| {
+                let show = |d: Option<PartialDate>| d.map_or("?".to_string(), |d| d.to_string());
+                format!(
+                    "{}={}..{}{}",
+                    &text[p.span.start..p.span.end],
+                    show(p.from),
+                    show(p.to),
+                    if p.ongoing { "+" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn periods_of_every_shape() {
+        assert_eq!(
+            periods("Since 2020, he led it (since 6 January 2026) after (2013 - 6 January 2026)."),
+            vec![
+                "Since 2020=2020..?+",
+                "since 6 January 2026=2026-01-06..?+",
+                "2013 - 6 January 2026=2013..2026-01-06"
+            ]
+        );
+        assert_eq!(
+            periods(
+                "between 1972 and 1991, from 1938 to 1972, in 1918–1920, in 1990-94 and 1998-02."
+            ),
+            vec![
+                "between 1972 and 1991=1972..1991",
+                "from 1938 to 1972=1938..1972",
+                "1918–1920=1918..1920",
+                "1990-94=1990..1994",
+                "1998-02=1998..2002"
+            ]
+        );
+        assert_eq!(periods("until 2004"), vec!["until 2004=?..2004"]);
+        assert_eq!(periods("(2018–present)"), vec!["2018–present=2018..?+"]);
+    }
+
+    #[test]
+    fn lone_dates_and_lists_are_not_periods() {
+        assert!(periods("In 1993 it grew; on 5 May 2001 and 6 May 2002 it moved.").is_empty());
+        assert!(periods("a list of 1999, 2002").is_empty());
+    }
+
+    #[test]
+    fn reversed_periods_are_seen() {
+        assert!(find_periods("from 1999 to 1995")[0].is_reversed());
+        assert!(!find_periods("from 1995 to 1999")[0].is_reversed());
+        assert!(!find_periods("from May 1995 to 1995")[0].is_reversed());
     }
 }

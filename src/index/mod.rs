@@ -2,10 +2,12 @@
 //! They are what keeps cross-document checks linear: checks look up keys instead of comparing
 //! every item with every other.
 
+pub mod facts;
 pub mod sentences;
 
 use std::sync::OnceLock;
 
+pub use facts::FactIndex;
 pub use sentences::{SentenceIndex, SentenceRef};
 
 use crate::corpus::Corpus;
@@ -15,6 +17,7 @@ pub struct Index<'a> {
     corpus: &'a Corpus,
     lexicon: &'a Lexicon,
     sentences: OnceLock<SentenceIndex>,
+    facts: OnceLock<FactIndex>,
 }
 
 impl<'a> Index<'a> {
@@ -23,6 +26,7 @@ impl<'a> Index<'a> {
             corpus,
             lexicon,
             sentences: OnceLock::new(),
+            facts: OnceLock::new(),
         }
     }
 
@@ -30,5 +34,12 @@ impl<'a> Index<'a> {
     pub fn sentences(&self) -> &SentenceIndex {
         self.sentences
             .get_or_init(|| SentenceIndex::build(self.corpus, self.lexicon))
+    }
+
+    /// Facts of every document, their entities merged across documents, grouped by key.
+    pub fn facts(&self) -> &FactIndex {
+        self.facts.get_or_init(|| {
+            FactIndex::build(self.corpus, crate::extract::facts::FactPatterns::builtin())
+        })
     }
 }

@@ -1,0 +1,161 @@
+//! `concord facts`: prints the facts concord reads from documents (who holds which post of
+//! which entity and when, event dates, infobox values), so a reviewer can see what the fact
+//! checks compare and why two names were taken for one entity.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::json;
+
+use concord::corpus::{self, Corpus, LoadOptions};
+use concord::extract::Lexicon;
+use concord::extract::facts::FactPatterns;
+use concord::index::FactIndex;
+
+use super::Failure;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FactsFormat {
+    /// One fact a line, aligned.
+    Table,
+    /// Entities and facts as JSON, with byte spans.
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct FactsArgs {
+    /// Files and folders to read (default: the current folder).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FactsFormat::Table)]
+    format: FactsFormat,
+}
+
+pub fn run(args: FactsArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (sources, warnings) = corpus::load_sources(&paths, &LoadOptions::default())
+        .map_err(|e| Failure::Run(e.to_string()))?;
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    let corpus = Corpus::build(sources, Lexicon::builtin());
+    let index = FactIndex::build(&corpus, FactPatterns::builtin());
+    match args.format {
+        FactsFormat::Table => table(&corpus, &index, out)?,
+        FactsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &to_json(&corpus, &index))
+                .map_err(|e| Failure::Run(e.to_string()))?;
+            writeln!(out)?;
+        }
+    }
+    Ok(0)
+}
+
+/// Every fact in reading order, with the corpus entity it was grouped under.
+fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
+    let mut rows = Vec::new();
+    for group in &index.groups {
+        for r in &group.facts {
+            let f = index.fact(*r);
+            let doc = corpus.doc(r.doc);
+            rows.push((
+                (r.doc, f.span.start, r.fact),
+                [
+                    format!("{}:{}", doc.name, doc.line_col(f.span.start).0),
+                    format!("{} #{}", index.display(group.entity), group.entity),
+                    f.kind.as_str().to_string(),
+                    f.attribute.clone(),
+                    f.value.clone(),
+                    f.when.to_string(),
+                    f.origin.as_str().to_string(),
+                ],
+            ));
+        }
+    }
+    rows.sort_by_key(|r| r.0);
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+fn table(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), Failure> {
+    let head = [
+        "place",
+        "entity",
+        "kind",
+        "attribute",
+        "value",
+        "when",
+        "from",
+    ];
+    let rows = rows(corpus, index);
+    let mut width = head.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in width.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(width).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        s
+    };
+    writeln!(out, "{}", line(&head.map(String::from)))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    writeln!(
+        out,
+        "\n{} facts about {} entities",
+        rows.len(),
+        index
+            .groups
+            .iter()
+            .map(|g| g.entity)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    )?;
+    Ok(())
+}
+
+fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
+    let mut entities = Vec::new();
+    let mut facts = Vec::new();
+    for (id, _) in index.members.iter().enumerate() {
+        entities.push(json!({ "id": id, "name": index.display(id), "names": index.names(id) }));
+    }
+    let mut refs: Vec<_> = index
+        .groups
+        .iter()
+        .flat_map(|g| g.facts.iter().map(move |r| (g, r)))
+        .collect();
+    refs.sort_by_key(|(_, r)| (r.doc, index.fact(**r).span.start, r.fact));
+    for (group, r) in refs {
+        let f = index.fact(*r);
+        let doc = corpus.doc(r.doc);
+        let (line, column) = doc.line_col(f.span.start);
+        facts.push(json!({
+            "file": doc.name,
+            "start": f.span.start,
+            "end": f.span.end,
+            "line": line,
+            "column": column,
+            "entity": group.entity,
+            "kind": f.kind.as_str(),
+            "attribute": f.attribute,
+            "value": f.value,
+            "when": f.when.to_string(),
+            "from": f.origin.as_str(),
+        }));
+    }
+    json!({ "version": 1, "entities": entities, "facts": facts })
+}

@@ -1,0 +1,816 @@
+//! Facts: `(entity, attribute, value, validity, span)` claims read from a document, for the
+//! cross-document checks (who holds which post of which entity and when, when an entity was
+//! established) and for `concord facts`.
+//!
+//! What is read is data, in `rules/facts/patterns.toml`: entity and person word lists, infobox
+//! keys, sentence patterns with `{entity}`, `{person}` and `{post}` placeholders, and the headings
+//! of holder lists. Sources, in order:
+//!
+//! - infobox holder pairs (`Chief1Name` + `Chief1Position`); an undated infobox holder is a claim
+//!   about the document's present;
+//! - infobox event and value fields (`Formed`, `Employees`, `Parentagency`);
+//! - sentences matching a pattern, dated by the periods in the sentence (`Since 2020, ...`);
+//! - list items under a holder-list heading (`== Commanders ==` then `- General X (2013 - 2026)`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::dates::{self, PartialDate};
+use super::entities::{DocEntities, NAME, Names, Person, field_key, name_words};
+use crate::corpus::{Document, Span};
+use crate::parse::BlockKind;
+
+/// What kind of claim a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactKind {
+    /// A person holds a post (the attribute) of the entity.
+    Holder,
+    /// An event (the attribute) of the entity happened on a date.
+    Event,
+    /// A plain value of the entity (employees, headquarters, parent).
+    Value,
+    /// The entity described as it is now, in the present tense.
+    Current,
+}
+
+impl FactKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Holder => "holder",
+            FactKind::Event => "event",
+            FactKind::Value => "value",
+            FactKind::Current => "current",
+        }
+    }
+}
+
+/// When a claim holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Undated, about the document's present (an infobox value, `has been headed by`).
+    Present,
+    /// A period; `to: None` with `ongoing` is `since D`. A point in time has `from == to`.
+    Period {
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+        ongoing: bool,
+    },
+    /// Undated and not about the present: not compared in time.
+    Unknown,
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            When::Present => f.write_str("present (undated)"),
+            When::Unknown => f.write_str("unknown"),
+            When::Period { from, to, ongoing } => {
+                let show = |d: &Option<PartialDate>| d.map_or("?".to_string(), |d| d.to_string());
+                if *ongoing && to.is_none() {
+                    write!(f, "since {}", show(from))
+                } else if from == to {
+                    write!(f, "on {}", show(from))
+                } else {
+                    write!(f, "{} to {}", show(from), show(to))
+                }
+            }
+        }
+    }
+}
+
+/// Where a fact was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Infobox,
+    Sentence,
+    List,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Infobox => "infobox",
+            Origin::Sentence => "sentence",
+            Origin::List => "list",
+        }
+    }
+}
+
+/// One claim of a document.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// The local entity (see [`DocEntities`]) the claim is about.
+    pub entity: usize,
+    pub kind: FactKind,
+    /// The post (`head`, `first deputy head`), event (`established`) or value name.
+    pub attribute: String,
+    /// The value as written: a person's name, a date, a count.
+    pub value: String,
+    /// The person, for holder facts.
+    pub person: Option<Person>,
+    /// The date, for event facts.
+    pub date: Option<PartialDate>,
+    pub when: When,
+    /// The claim: an infobox field, a sentence, a list item.
+    pub span: Span,
+    /// Other spans of the claim, such as the infobox field that names the post.
+    pub more: Vec<Span>,
+    pub origin: Origin,
+}
+
+/// The facts of one document, and its entities.
+#[derive(Debug, Clone, Default)]
+pub struct DocFacts {
+    pub entities: DocEntities,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPatterns {
+    entities: RawEntities,
+    persons: RawPersons,
+    posts: RawPosts,
+    infobox: RawInfobox,
+    #[serde(default)]
+    sentence: Vec<RawSentence>,
+    #[serde(default)]
+    lists: FxHashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntities {
+    anaphora: Vec<String>,
+    organisation_words: Vec<String>,
+    leading_words: Vec<String>,
+    drop: Vec<String>,
+    name_fields: Vec<String>,
+    parent_fields: Vec<String>,
+    child_fields: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPersons {
+    ranks: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosts {
+    modifiers: Vec<String>,
+    words: FxHashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfobox {
+    roles: Vec<String>,
+    name_key: String,
+    position_key: String,
+    events: FxHashMap<String, Vec<String>>,
+    values: FxHashMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSentence {
+    /// `holder`, `event`, `current` or `value`.
+    fact: String,
+    /// The post a holder pattern without `{post}` gives.
+    post: Option<String>,
+    /// The event an event pattern gives.
+    event: Option<String>,
+    /// The attribute a value pattern gives.
+    attribute: Option<String>,
+    /// The value a value pattern gives; without it, the text `{other}` matched.
+    value: Option<String>,
+    /// Holder patterns: an undated claim is about the present. Value patterns: the claim is
+    /// read only in a sentence without a date and outside quotations.
+    #[serde(default)]
+    present: bool,
+    pattern: String,
+}
+
+struct SentencePattern {
+    kind: FactKind,
+    attribute: Option<String>,
+    value: Option<String>,
+    present: bool,
+    regex: Regex,
+}
+
+/// The compiled patterns.
+pub struct FactPatterns {
+    pub names: Names,
+    modifiers: Vec<String>,
+    post_words: FxHashMap<String, String>,
+    post_regex: Regex,
+    person_regex: Regex,
+    holder_name: Regex,
+    position_key: String,
+    events: FxHashMap<String, String>,
+    values: FxHashMap<String, String>,
+    sentences: Vec<SentencePattern>,
+    lists: FxHashMap<String, String>,
+}
+
+fn alternation(items: impl IntoIterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.into_iter().collect();
+    items.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    items.join("|")
+}
+
+/// A rank as a pattern: its words joined by a hyphen or spaces, an optional final period.
+fn rank_pattern(rank: &str) -> String {
+    let words: Vec<String> = rank
+        .split(['-', ' '])
+        .filter(|w| !w.is_empty())
+        .map(regex::escape)
+        .collect();
+    format!(r"{}\.?", words.join(r"[\s-]+"))
+}
+
+impl FactPatterns {
+    /// Reads patterns from the text of a patterns file; errors name the key at fault.
+    pub fn from_toml(text: &str) -> Result<FactPatterns, String> {
+        let raw: RawPatterns = toml::from_str(text).map_err(|e| e.to_string())?;
+        let folded = |v: &[String]| v.iter().map(|s| name_words(s).join(" ")).collect();
+        let fields = |v: &[String]| v.iter().map(|s| field_key(s)).collect();
+        let mut ranks: Vec<Vec<String>> = raw.persons.ranks.iter().map(|r| name_words(r)).collect();
+        ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let names = Names {
+            anaphora: folded(&raw.entities.anaphora),
+            organisations: folded(&raw.entities.organisation_words),
+            drop: folded(&raw.entities.drop),
+            leading: folded(&raw.entities.leading_words),
+            name_fields: fields(&raw.entities.name_fields),
+            parent_fields: fields(&raw.entities.parent_fields),
+            child_fields: fields(&raw.entities.child_fields),
+            ranks,
+        };
+        let rank = alternation(raw.persons.ranks.iter().map(|r| rank_pattern(r)));
+        let word = r"\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*";
+        let person = format!(r"(?:(?i:{rank})\s+)*{word}(?:\s+{word}){{1,2}}");
+        let modifiers = alternation(raw.posts.modifiers.iter().map(|m| regex::escape(m)));
+        let post_word = alternation(raw.posts.words.keys().map(|m| regex::escape(m)));
+        let post = format!(r"(?i:(?:(?:{modifiers})[\s-]+)*(?:{post_word}))\b");
+        let anaphora = alternation(raw.entities.anaphora.iter().map(|m| regex::escape(m)));
+        let entity = format!(r"(?:(?:[Tt]he\s+)?{NAME}|[Tt]he\s+(?i:{anaphora}))");
+        let mut sentences = Vec::new();
+        for s in &raw.sentence {
+            let kind = match s.fact.as_str() {
+                "holder" => FactKind::Holder,
+                "event" => FactKind::Event,
+                "current" => FactKind::Current,
+                "value" => FactKind::Value,
+                other => {
+                    return Err(format!(
+                        "sentence fact must be holder, event or current, not `{other}`"
+                    ));
+                }
+            };
+            let source = s
+                .pattern
+                .replace("{entity}", &format!("(?<entity>{entity})"))
+                .replace("{person}", &format!("(?<person>{person})"))
+                .replace("{post}", &format!("(?<post>{post})"))
+                .replace("{name}", &format!("(?:{NAME})"))
+                .replace("{other}", &format!("(?<other>{entity})"));
+            let regex = Regex::new(&source)
+                .map_err(|e| format!("sentence pattern `{}`: {e}", s.pattern))?;
+            let attribute =
+                match kind {
+                    FactKind::Current => Some("current".to_string()),
+                    FactKind::Value => Some(s.attribute.clone().ok_or_else(|| {
+                        format!("value pattern `{}` names no attribute", s.pattern)
+                    })?),
+                    FactKind::Event => {
+                        Some(s.event.clone().ok_or_else(|| {
+                            format!("event pattern `{}` names no event", s.pattern)
+                        })?)
+                    }
+                    _ => s.post.clone(),
+                };
+            if kind == FactKind::Holder && attribute.is_none() && !s.pattern.contains("{post}") {
+                return Err(format!("holder pattern `{}` gives no post", s.pattern));
+            }
+            if kind == FactKind::Value && s.value.is_none() && !s.pattern.contains("{other}") {
+                return Err(format!("value pattern `{}` gives no value", s.pattern));
+            }
+            sentences.push(SentencePattern {
+                kind,
+                attribute,
+                value: s.value.clone(),
+                present: s.present,
+                regex,
+            });
+        }
+        let roles = alternation(raw.infobox.roles.iter().map(|r| regex::escape(r)));
+        let holder_name = raw
+            .infobox
+            .name_key
+            .replace("{role}", &format!("(?<role>{roles})"))
+            .replace("{n}", r"(?<n>\d*)");
+        let holder_name = Regex::new(&format!("^{holder_name}$"))
+            .map_err(|e| format!("infobox name_key: {e}"))?;
+        let invert = |m: &FxHashMap<String, Vec<String>>| {
+            m.iter()
+                .flat_map(|(attr, keys)| keys.iter().map(move |k| (field_key(k), attr.clone())))
+                .collect()
+        };
+        Ok(FactPatterns {
+            names,
+            modifiers: raw
+                .posts
+                .modifiers
+                .iter()
+                .map(|m| m.to_lowercase())
+                .collect(),
+            post_words: raw
+                .posts
+                .words
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            post_regex: Regex::new(&format!(
+                r"^\s*(?<post>{post})(?:\s+of\s+(?<entity>.+?))?\s*$"
+            ))
+            .map_err(|e| e.to_string())?,
+            person_regex: Regex::new(&format!("^{person}$")).map_err(|e| e.to_string())?,
+            holder_name,
+            position_key: raw.infobox.position_key.to_lowercase(),
+            events: invert(&raw.infobox.events),
+            values: invert(&raw.infobox.values),
+            sentences,
+            lists: raw
+                .lists
+                .into_iter()
+                .map(|(k, v)| (name_words(&k).join(" "), v))
+                .collect(),
+        })
+    }
+
+    /// The patterns shipped with concord (`rules/facts/patterns.toml`).
+    pub fn builtin() -> &'static FactPatterns {
+        static BUILTIN: LazyLock<FactPatterns> = LazyLock::new(|| {
+            FactPatterns::from_toml(include_str!("../../rules/facts/patterns.toml"))
+                .unwrap_or_else(|e| panic!("rules/facts/patterns.toml: {e}"))
+        });
+        &BUILTIN
+    }
+
+    /// The canonical key of a post as written: modifiers kept, the post word mapped
+    /// (`First Deputy Chief` → `first deputy head`).
+    pub fn post_key(&self, post: &str) -> String {
+        name_words(post)
+            .into_iter()
+            .filter(|w| !self.names.drop.contains(w))
+            .map(|w| {
+                if self.modifiers.contains(&w) {
+                    w
+                } else {
+                    self.post_words.get(&w).cloned().unwrap_or(w)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Reads every fact of a document.
+pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
+    let mut entities = DocEntities::build(doc, &p.names);
+    let mut facts = Vec::new();
+    infobox(doc, p, &mut entities, &mut facts);
+    sentences(doc, p, &mut entities, &mut facts);
+    lists(doc, p, &entities, &mut facts);
+    DocFacts { entities, facts }
+}
+
+fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
+    let fields: Vec<(String, Span, Span)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::InfoboxField { key, value } => Some((
+                field_key_with_digits(doc.slice(key)),
+                Span::new(key.start, value.end),
+                value,
+            )),
+            _ => None,
+        })
+        .collect();
+    let Some(subject) = entities.subject else {
+        return;
+    };
+    for (key, line, value) in &fields {
+        let text = doc.slice(*value).trim();
+        if text.is_empty() {
+            continue;
+        }
+        let bare = field_key(key);
+        if let Some(c) = p.holder_name.captures(key) {
+            let Some(person) = p.names.person(text) else {
+                continue;
+            };
+            let position_key = p
+                .position_key
+                .replace("{role}", &c["role"])
+                .replace("{n}", &c["n"]);
+            let position = fields.iter().find(|(k, _, _)| *k == position_key);
+            let (post_text, post_span) = match position {
+                Some((_, line, value)) => {
+                    let v = doc.slice(*value);
+                    let first = v.split([',', ';']).next().unwrap_or(v);
+                    (
+                        first.to_string(),
+                        Some((*line, Span::new(value.start, value.start + first.len()))),
+                    )
+                }
+                None => (c["role"].to_string(), None),
+            };
+            let (attribute, entity) = match p.post_regex.captures(&post_text) {
+                Some(pc) => match (pc.name("entity"), post_span) {
+                    (Some(m), Some((_, at))) => {
+                        let span = Span::new(at.start + m.start(), at.start + m.end());
+                        match entities.resolve(&p.names, doc, span) {
+                            Some(entity) => (p.post_key(&pc["post"]), entity),
+                            // `Minister of Defence`: a post of the subject, named in full.
+                            None => (p.post_key(&post_text), subject),
+                        }
+                    }
+                    _ => (p.post_key(&pc["post"]), subject),
+                },
+                None => (p.post_key(&post_text), subject),
+            };
+            out.push(Fact {
+                entity,
+                kind: FactKind::Holder,
+                attribute,
+                value: text.to_string(),
+                person: Some(person),
+                date: None,
+                when: When::Present,
+                span: *line,
+                more: post_span.map(|(line, _)| vec![line]).unwrap_or_default(),
+                origin: Origin::Infobox,
+            });
+        } else if let Some(event) = p.events.get(&bare) {
+            if let Some(d) = dates::find(text).first() {
+                out.push(Fact {
+                    entity: subject,
+                    kind: FactKind::Event,
+                    attribute: event.clone(),
+                    value: text.to_string(),
+                    person: None,
+                    date: Some(d.date),
+                    when: When::Unknown,
+                    span: *line,
+                    more: Vec::new(),
+                    origin: Origin::Infobox,
+                });
+            }
+        } else if let Some(name) = p.values.get(&bare).cloned().or_else(|| {
+            p.names
+                .parent_fields
+                .contains(&bare)
+                .then(|| "parent".to_string())
+        }) {
+            out.push(Fact {
+                entity: subject,
+                kind: FactKind::Value,
+                attribute: name,
+                value: text.to_string(),
+                person: None,
+                date: None,
+                when: When::Present,
+                span: *line,
+                more: Vec::new(),
+                origin: Origin::Infobox,
+            });
+        }
+    }
+}
+
+/// An infobox key lowercase, without spaces and underscores but with its digits.
+fn field_key_with_digits(key: &str) -> String {
+    key.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// When a claim in `sentence` (a span of `doc`) holds: its first period, else its one date as a
+/// point in time, else the present for present-tense patterns.
+fn when_in(text: &str, present: bool) -> When {
+    if let Some(period) = dates::find_periods(text).first() {
+        return When::Period {
+            from: period.from,
+            to: period.to,
+            ongoing: period.ongoing,
+        };
+    }
+    let found = dates::find(text);
+    match found.as_slice() {
+        [one] => When::Period {
+            from: Some(one.date),
+            to: Some(one.date),
+            ongoing: false,
+        },
+        [] if present => When::Present,
+        _ => When::Unknown,
+    }
+}
+
+fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
+    for sentence in &doc.sentences {
+        let base = sentence.span.start;
+        let text = doc.slice(sentence.span);
+        for pattern in &p.sentences {
+            for c in pattern.regex.captures_iter(text) {
+                let at = |m: regex::Match| Span::new(base + m.start(), base + m.end());
+                let Some(entity_match) = c.name("entity") else {
+                    continue;
+                };
+                match pattern.kind {
+                    FactKind::Holder => {
+                        let Some(person_match) = c.name("person") else {
+                            continue;
+                        };
+                        let Some(person) = p.names.person(person_match.as_str()) else {
+                            continue;
+                        };
+                        let Some(entity) = entities.resolve(&p.names, doc, at(entity_match)) else {
+                            continue;
+                        };
+                        let attribute = match c.name("post") {
+                            Some(m) => p.post_key(m.as_str()),
+                            None => pattern.attribute.clone().unwrap_or_default(),
+                        };
+                        // The claim: from the sentence start to the person, or to the date
+                        // when it comes after (`headed by X since 2020`).
+                        let dated_end = dates::find(text).last().map_or(0, |d| d.span.end);
+                        let end = base + person_match.end().max(dated_end);
+                        out.push(Fact {
+                            entity,
+                            kind: FactKind::Holder,
+                            attribute: p.post_key(&attribute),
+                            value: person_match.as_str().to_string(),
+                            person: Some(person),
+                            date: None,
+                            when: when_in(text, pattern.present),
+                            span: Span::new(sentence.span.start, end),
+                            more: Vec::new(),
+                            origin: Origin::Sentence,
+                        });
+                    }
+                    FactKind::Event => {
+                        let whole = c.get(0).unwrap();
+                        let found = dates::find(text);
+                        let date = found
+                            .iter()
+                            .find(|d| d.span.start >= whole.end())
+                            .or_else(|| found.iter().rev().find(|d| d.span.end <= whole.start()));
+                        let Some(date) = date else { continue };
+                        // `X and the Y were established`: one event for each.
+                        for part in split_names(entity_match.as_str()) {
+                            let span = Span::new(
+                                base + entity_match.start() + part.start,
+                                base + entity_match.start() + part.end,
+                            );
+                            let Some(entity) = entities.resolve(&p.names, doc, span) else {
+                                continue;
+                            };
+                            out.push(Fact {
+                                entity,
+                                kind: FactKind::Event,
+                                attribute: pattern.attribute.clone().unwrap_or_default(),
+                                value: text[date.span.start..date.span.end].to_string(),
+                                person: None,
+                                date: Some(date.date),
+                                when: When::Unknown,
+                                span: sentence.span,
+                                more: Vec::new(),
+                                origin: Origin::Sentence,
+                            });
+                        }
+                    }
+                    FactKind::Current => {
+                        // A dated sentence is about its date, and a quotation about the time
+                        // it was said: neither describes the present of the document.
+                        if !dates::find(text).is_empty()
+                            || in_quotation(doc, sentence.block, base + entity_match.start())
+                        {
+                            continue;
+                        }
+                        let whole = c.get(0).unwrap();
+                        for part in split_names(entity_match.as_str()) {
+                            let span = Span::new(
+                                base + entity_match.start() + part.start,
+                                base + entity_match.start() + part.end,
+                            );
+                            let Some(entity) = entities.resolve(&p.names, doc, span) else {
+                                continue;
+                            };
+                            out.push(Fact {
+                                entity,
+                                kind: FactKind::Current,
+                                attribute: "current".to_string(),
+                                value: text[entity_match.start()..whole.end()].to_string(),
+                                person: None,
+                                date: None,
+                                when: When::Present,
+                                span: sentence.span,
+                                more: Vec::new(),
+                                origin: Origin::Sentence,
+                            });
+                        }
+                    }
+                    FactKind::Value => {
+                        if pattern.present
+                            && (!dates::find(text).is_empty()
+                                || in_quotation(doc, sentence.block, base + entity_match.start()))
+                        {
+                            continue;
+                        }
+                        let value = match (&pattern.value, c.name("other")) {
+                            (Some(v), _) => v.clone(),
+                            (None, Some(m)) => m.as_str().to_string(),
+                            (None, None) => continue,
+                        };
+                        let Some(entity) = entities.resolve(&p.names, doc, at(entity_match)) else {
+                            continue;
+                        };
+                        out.push(Fact {
+                            entity,
+                            kind: FactKind::Value,
+                            attribute: pattern.attribute.clone().unwrap_or_default(),
+                            value,
+                            person: None,
+                            date: None,
+                            when: if pattern.present {
+                                When::Present
+                            } else {
+                                When::Unknown
+                            },
+                            span: sentence.span,
+                            more: Vec::new(),
+                            origin: Origin::Sentence,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// True when `offset` stands inside a quotation opened earlier in its block.
+fn in_quotation(doc: &Document, block: usize, offset: usize) -> bool {
+    let start = doc.blocks[block].content.start;
+    let before = &doc.text[start..offset];
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
+}
+
+static AND_THE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",?\s+and\s+(?:the\s+)?(?:\p{Lu})").unwrap());
+
+/// Parts of a name list `A and the B`; a name with `and` inside (`Oil and Gas Department`) is
+/// split only where `and` is followed by `the`.
+fn split_names(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in AND_THE.find_iter(text) {
+        if !m.as_str().contains(" the ") && !m.as_str().contains(" The ") {
+            continue;
+        }
+        out.push(Span::new(start, m.start()));
+        start = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+fn lists(doc: &Document, p: &FactPatterns, entities: &DocEntities, out: &mut Vec<Fact>) {
+    let mut post: Option<&String> = None;
+    for block in &doc.blocks {
+        match &block.kind {
+            BlockKind::Heading { .. } | BlockKind::Title => {
+                post = p.lists.get(&name_words(doc.slice(block.content)).join(" "));
+            }
+            BlockKind::ListItem(_) => {
+                let Some(post) = post else { continue };
+                let body = doc.slice(block.content);
+                let name = body.split('(').next().unwrap_or(body).trim();
+                if !p.person_regex.is_match(name) {
+                    continue;
+                }
+                let Some(person) = p.names.person(name) else {
+                    continue;
+                };
+                let Some(entity) = entities.subject_at(block.span.start) else {
+                    continue;
+                };
+                out.push(Fact {
+                    entity,
+                    kind: FactKind::Holder,
+                    attribute: p.post_key(post),
+                    value: name.to_string(),
+                    person: Some(person),
+                    date: None,
+                    when: when_in(&body[name.len()..], false),
+                    span: block.span,
+                    more: Vec::new(),
+                    origin: Origin::List,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+
+    fn facts(text: &str) -> (Document, DocFacts) {
+        let doc = Document::analyze(0, "d".into(), text.into(), Lexicon::builtin());
+        let facts = extract(&doc, FactPatterns::builtin());
+        (doc, facts)
+    }
+
+    fn show(text: &str) -> Vec<String> {
+        let (_, f) = facts(text);
+        f.facts
+            .iter()
+            .map(|x| {
+                format!(
+                    "{}|{}|{}|{}|{}",
+                    f.entities.display(x.entity),
+                    x.kind.as_str(),
+                    x.attribute,
+                    x.value,
+                    x.when
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn infobox_holders_and_values() {
+        let text = "= Royal Guard =\n\nInfobox\n- Agencyname: Royal Guard\n- Abbreviation: RG\n- Formed: 4 May 1990\n- Employees: 2,500\n- Chief1Name: Colonel-General Ivan Petrov\n- Chief1Position: Chief of RG, Col-Gen\n- Chief2Name: Olga Sidorova\n- Chief2Position: First Deputy Chief\n- Chief3Name: Pavel Orlov\n- Chief3Position: Commander of the Coast Watch\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Royal Guard|event|established|4 May 1990|unknown",
+                "Royal Guard|value|employees|2,500|present (undated)",
+                "Royal Guard|holder|head|Colonel-General Ivan Petrov|present (undated)",
+                "Royal Guard|holder|first deputy head|Olga Sidorova|present (undated)",
+                "Coast Watch|holder|head|Pavel Orlov|present (undated)",
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_give_dated_holders_and_events() {
+        let text = "= Royal Guard =\n\nSince 2020, the organization has been headed by Ivan Petrov, a friend of the king. The Royal Guard, a small force, was established on 4 May 1990. In 1993, the Coast Watch and the Border Watch were established. On 9 Mar 2010 commander of the Coast Watch, Lieutenant-General Pavel Orlov said so. The guard was busy in 1999.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Royal Guard|holder|head|Ivan Petrov|since 2020",
+                "Royal Guard|event|established|4 May 1990|unknown",
+                "Coast Watch|event|established|1993|unknown",
+                "Border Watch|event|established|1993|unknown",
+                "Coast Watch|holder|head|Lieutenant-General Pavel Orlov|on 2010-03-09",
+            ]
+        );
+    }
+
+    #[test]
+    fn holder_lists_under_their_heading_only() {
+        let text = "= Royal Guard =\n\nIt guards.\n\n== Commanders ==\n\n- Major General Ivan Petrov (2013 - 6 January 2026)\n\n- Colonel Pavel Orlov (since 6 January 2026)\n\n== See also ==\n- Coast Watch Service\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Royal Guard|holder|head|Major General Ivan Petrov|2013 to 2026-01-06",
+                "Royal Guard|holder|head|Colonel Pavel Orlov|since 2026-01-06",
+            ]
+        );
+    }
+
+    #[test]
+    fn undated_past_tense_is_not_the_present() {
+        assert_eq!(
+            show("= Royal Guard =\n\nThe Royal Guard was headed by Ivan Petrov.\n"),
+            vec!["Royal Guard|holder|head|Ivan Petrov|unknown"]
+        );
+    }
+}
