@@ -268,7 +268,8 @@ fn quotes<'a>(corpus: &'a Corpus, f: &'a Finding) -> Vec<Quote<'a>> {
 
 /// Reads a finding's suggestion as replacement text when it looks like a new version of the
 /// primary label's text: no backticks (rules quote words they talk about), and most of its words
-/// are, or are one or two letters away from, words of the label. Otherwise it is advice in words
+/// are, or are one or two letters away from, words of the label (or are numbers where the label
+/// has a number). Otherwise it is advice in words
 /// ("merge the two sentences"), shown as written.
 pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
     let Some(s) = f
@@ -291,10 +292,12 @@ pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
         .unwrap_or_default();
     let said = words(s);
     let have = words(&label);
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    // A word of the label kept, respelt, or a number given another value.
     let near = |w: &String| {
         have.iter().any(|h| {
             let limit = (w.chars().count().max(h.chars().count()) / 3).min(2);
-            edit_distance(w, h) <= limit
+            edit_distance(w, h) <= limit || (number(w) && number(h))
         })
     };
     let close = said.iter().filter(|w| near(w)).count();
@@ -497,6 +500,7 @@ mod tests {
         let c = |needle, suggestion| correction(&corpus, &finding(needle, suggestion));
         assert_eq!(c("the the", "the"), replace("the the", "the"));
         assert_eq!(c("locoated", "located"), replace("locoated", "located"));
+        assert_eq!(c("capital", "1921"), Correction::Words("1921".into()));
         assert_eq!(
             c("Beyler Eyyubov", "Baylar Eyyubov"),
             replace("Beyler Eyyubov", "Baylar Eyyubov")
