@@ -6,7 +6,9 @@
 //! with each quoted span highlighted in its sentence. The table and the entries are plain HTML;
 //! the script only sorts, filters and counts, so the page reads fine without it. When the script
 //! has run, `<body data-js="ready">` is set and `#shown-count` says how many rows are shown
-//! (the browser test relies on both).
+//! (the browser test relies on both). The query string can preset the view:
+//! `errata.html?q=TEXT&severity=LEVEL&category=CATEGORY&sort=[-]COLUMN`, where COLUMN is one of
+//! `order`, `rank`, `category`, `rule`, `file`, `line`, `title`.
 //!
 //! All text is escaped ([`esc`]); nothing from a document reaches the script.
 
@@ -132,6 +134,19 @@ const SCRIPT: &str = r#"
   heads.forEach(function (th) {
     th.querySelector("button").addEventListener("click", function () { sortBy(th); });
   });
+  // A link can open a filtered or sorted view: errata.html?q=text&severity=error&sort=-line
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("q")) { text.value = params.get("q"); }
+  if (params.get("severity")) { severity.value = params.get("severity"); }
+  if (params.get("category")) { category.value = params.get("category"); }
+  var sort = params.get("sort");
+  if (sort) {
+    var desc = sort.charAt(0) === "-";
+    var key = desc ? sort.slice(1) : sort;
+    heads.forEach(function (th) {
+      if (th.getAttribute("data-sort") === key) { sortBy(th); if (desc) { sortBy(th); } }
+    });
+  }
   text.addEventListener("input", apply);
   severity.addEventListener("change", apply);
   category.addEventListener("change", apply);
