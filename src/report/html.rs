@@ -94,13 +94,19 @@ const SCRIPT: &str = r#"
   var severity = document.getElementById("filter-severity");
   var category = document.getElementById("filter-category");
   var count = document.getElementById("shown-count");
+  var none = document.getElementById("no-match");
   var sortKey = null, sortDir = 1;
+  // The text filter searches a row and its entry (quotes, notes, correction).
+  var haystacks = rows.map(function (r) {
+    var entry = document.getElementById(r.getAttribute("data-id"));
+    return (r.textContent + " " + (entry ? entry.textContent : "")).toLowerCase();
+  });
 
   function apply() {
     var q = text.value.trim().toLowerCase();
     var shown = 0;
-    rows.forEach(function (r) {
-      var ok = (!q || r.textContent.toLowerCase().indexOf(q) >= 0) &&
+    rows.forEach(function (r, i) {
+      var ok = (!q || haystacks[i].indexOf(q) >= 0) &&
         (!severity.value || r.getAttribute("data-severity") === severity.value) &&
         (!category.value || r.getAttribute("data-category") === category.value);
       r.hidden = !ok;
@@ -113,6 +119,7 @@ const SCRIPT: &str = r#"
     });
     count.textContent = shown + " of " + rows.length + " shown";
     count.setAttribute("data-shown", String(shown));
+    none.hidden = shown > 0;
   }
 
   function sortBy(th) {
@@ -120,11 +127,15 @@ const SCRIPT: &str = r#"
     var numeric = th.getAttribute("data-type") === "number";
     sortDir = (sortKey === key) ? -sortDir : 1;
     sortKey = key;
-    rows.sort(function (a, b) {
+    var order = rows.map(function (r, i) { return [r, haystacks[i]]; });
+    order.sort(function (p, q) {
+      var a = p[0], b = q[0];
       var x = a.getAttribute(key), y = b.getAttribute(key);
       var c = numeric ? Number(x) - Number(y) : x.localeCompare(y);
       return c * sortDir || Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
     });
+    rows = order.map(function (p) { return p[0]; });
+    haystacks = order.map(function (p) { return p[1]; });
     rows.forEach(function (r) { body.appendChild(r); });
     heads.forEach(function (h) {
       h.setAttribute("aria-sort", h === th ? (sortDir > 0 ? "ascending" : "descending") : "none");
@@ -346,7 +357,10 @@ fn findings_table(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(out, "</tbody></table>\n</section>")
+    writeln!(
+        out,
+        "</tbody></table>\n<p id=\"no-match\" class=\"lede\" hidden>No finding matches the filter.</p>\n</section>"
+    )
 }
 
 fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
