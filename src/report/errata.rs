@@ -290,23 +290,23 @@ pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
         .primary()
         .map(|l| collapse(corpus.doc(l.doc).slice(l.span)))
         .unwrap_or_default();
+    // A long label (a sentence or passage) is not rewritten by a suggestion; advice is.
+    if s.contains('`') || label.len() > 200 || s == label {
+        return Correction::Words(s.to_string());
+    }
     let said = words(s);
     let have = words(&label);
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     // A word of the label kept, respelt, or a number given another value.
     let near = |w: &String| {
         have.iter().any(|h| {
-            let limit = (w.chars().count().max(h.chars().count()) / 3).min(2);
-            edit_distance(w, h) <= limit || (number(w) && number(h))
+            let (lw, lh) = (w.chars().count(), h.chars().count());
+            let limit = (lw.max(lh) / 3).min(2);
+            (lw.abs_diff(lh) <= limit && edit_distance(w, h) <= limit) || (number(w) && number(h))
         })
     };
     let close = said.iter().filter(|w| near(w)).count();
-    if !s.contains('`')
-        && !said.is_empty()
-        && label.len() <= 200
-        && close * 2 >= said.len()
-        && s != label
-    {
+    if !said.is_empty() && close * 2 >= said.len() {
         Correction::Replace {
             from: label,
             to: s.to_string(),
