@@ -1,5 +1,6 @@
 //! The command line: clap definitions, turned once into validated settings, then run.
 
+mod adopt;
 mod init;
 // `report` is taken by the reporters' module imported below.
 #[path = "cli/report.rs"]
@@ -83,21 +84,8 @@ struct CheckArgs {
     /// Give rules another severity, as RULE=LEVEL (RULE: a name, code or category).
     #[arg(long, value_name = "RULE=LEVEL", value_parser = parse_override)]
     severity: Vec<(String, Severity)>,
-    /// Report only findings this baseline file does not know (default: `baseline` in
-    /// concord.toml).
-    #[arg(long, value_name = "FILE")]
-    baseline: Option<PathBuf>,
-    /// Record today's findings in FILE, so that later runs with --baseline report only new ones.
-    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
-    write_baseline: Option<PathBuf>,
-    /// Warn (on stderr, with file and line) about ignore markers and [[ignore]] entries that hid
-    /// nothing, and exit with 1 if there are any.
-    #[arg(long)]
-    report_unused_ignores: bool,
-    /// Report only findings with a label in a file changed since REV (git diff plus untracked
-    /// files); the whole corpus is still read for cross-document checks.
-    #[arg(long, value_name = "REV")]
-    changed_since: Option<String>,
+    #[command(flatten)]
+    adopt: adopt::AdoptArgs,
     #[command(flatten)]
     source: RuleSource,
 }
@@ -223,53 +211,21 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         eprintln!("warning: {w}");
     }
     let corpus = &outcome.corpus;
-    let mut findings = outcome.findings;
-    concord::authority::apply(&mut findings, corpus, &project.authority);
-    let suppressed = concord::suppress::apply(findings, corpus, &project.ignores, &rules.rules);
-    let unused = args.report_unused_ignores && !suppressed.unused.is_empty();
-    if args.report_unused_ignores {
-        for u in &suppressed.unused {
-            eprintln!("warning: {u}");
-        }
-    }
-    let mut findings = suppressed.kept;
-    if let Some(path) = &args.write_baseline {
-        let mut file = std::fs::File::create(path).map_err(|e| {
-            Failure::Run(format!(
-                "{}: cannot write the baseline: {e}",
-                path.display()
-            ))
-        })?;
-        concord::baseline::write(&findings, corpus, &mut file)?;
-        eprintln!(
-            "concord: recorded {} in {}; later runs with --baseline report only new ones",
-            report_cmd::plural(findings.len(), "finding"),
-            path.display()
-        );
-        findings.clear();
-    } else if let Some(path) = args.baseline.as_ref().or(project.baseline.as_ref()) {
-        let (new, known) = concord::baseline::Baseline::read(path)?.filter(findings, corpus);
-        if known > 0 {
-            eprintln!(
-                "concord: {} known from {} not shown",
-                report_cmd::plural(known, "finding"),
-                path.display()
-            );
-        }
-        findings = new;
-    }
-    if let Some(rev) = &args.changed_since {
-        let changed = concord::changed::changed_files(rev, std::path::Path::new("."))
-            .map_err(|e| Failure::Run(e.to_string()))?;
-        findings = concord::changed::filter(findings, corpus, &changed);
-    }
+    let adopted = adopt::apply(
+        &args.adopt,
+        &project,
+        corpus,
+        outcome.findings,
+        &rules.rules,
+    )?;
+    let findings = adopted.findings;
     let run = report::Run {
         corpus,
         findings: &findings,
         rules: &rules.rules,
     };
     report::write(args.format, &run, args.color, out)?;
-    let failing = unused || findings.iter().any(|f| f.severity >= args.fail_on);
+    let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 

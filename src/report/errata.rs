@@ -350,6 +350,10 @@ pub fn excerpt(doc: &Document, span: Span) -> Excerpt {
     let before = collapse_keep_edges(&doc.text[context.start..span.start]);
     let after = collapse_keep_edges(&doc.text[span.end..context.end]);
     let mut text = collapse(doc.slice(span));
+    if text.is_empty() {
+        // An empty span marks a place where something is missing.
+        text = "‸".to_string();
+    }
     if text.chars().count() > LONG_SPAN {
         let head = cut_after(&text, LONG_SPAN / 2);
         let tail = cut_before(&text, LONG_SPAN / 2);
@@ -512,6 +516,17 @@ mod tests {
         ] {
             assert_eq!(c("the the", words), Correction::Words(words.into()));
         }
+    }
+
+    #[test]
+    fn an_empty_span_shows_where_something_is_missing() {
+        let text = "It was capital.\n";
+        let corpus = testing::corpus(&[text]);
+        let e = excerpt(corpus.doc(0), Span::new(7, 7));
+        assert_eq!(
+            (e.before.as_str(), e.span.as_str(), e.after.as_str()),
+            ("It was ", "‸", "capital.")
+        );
     }
 
     #[test]

@@ -192,13 +192,14 @@ fn write_quote(q: &Quote, sides: bool, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Escapes document text for Markdown: every ASCII punctuation mark that could open markup is
-/// backslash-escaped (CommonMark allows escaping any of them).
+/// backslash-escaped (CommonMark allows escaping any of them); `$` too, which GitHub reads as
+/// the start of a formula.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
         ) {
             out.push('\\');
         }
