@@ -225,6 +225,46 @@ mod tests {
     }
 
     #[test]
+    fn a_conflict_keeps_its_identity_when_a_third_document_shifts_ids_and_the_primary() {
+        use crate::corpus::{Source, Span};
+        use crate::finding::{Category, Severity};
+        let conflict = |first: (usize, Span), second: (usize, Span)| {
+            Finding {
+                rule: "chief-conflict".into(),
+                code: "F001".into(),
+                category: Category::FactConflict,
+                severity: Severity::Error,
+                message: format!("position-dependent text {first:?}"),
+                labels: vec![],
+                notes: vec![],
+                suggestion: None,
+            }
+            .label(first.0, first.1, "one side")
+            .label(second.0, second.1, "the other")
+        };
+        let build = |docs: &[(&str, &str)]| {
+            let sources = docs
+                .iter()
+                .map(|(name, text)| Source {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                })
+                .collect();
+            Corpus::build(sources, crate::extract::Lexicon::builtin())
+        };
+        let two = build(&[("b.md", "Chief: Ann\n"), ("c.md", "Head: Anne Lee\n")]);
+        let before = conflict((0, Span::new(7, 10)), (1, Span::new(6, 14)));
+        // A new document sorts first, so ids shift; a line moves; the check blames the other side.
+        let three = build(&[
+            ("a.md", "Chief: Ann\n"),
+            ("b.md", "Chief: Ann\n"),
+            ("c.md", "Line one\nHead: Anne Lee\n"),
+        ]);
+        let after = conflict((2, Span::new(15, 23)), (1, Span::new(7, 10)));
+        assert_eq!(fingerprint(&before, &two), fingerprint(&after, &three));
+    }
+
+    #[test]
     fn the_file_name_is_part_of_the_identity() {
         let (c, f) = run(&["It was the the capital.\n", "It was the the capital.\n"]);
         assert_eq!(f.len(), 2);
