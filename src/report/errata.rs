@@ -6,6 +6,7 @@
 //! one sentence), with whitespace collapsed and long context trimmed at word boundaries around
 //! the span, so that a reader can act without opening the sources.
 
+use crate::config::Rule;
 use crate::corpus::{Corpus, DocId, Document, Span};
 use crate::finding::{Category, Finding, Label, Severity};
 use crate::parse::BlockKind;
@@ -123,6 +124,8 @@ pub struct Errata<'a> {
     pub by_category: Vec<(Category, Counts)>,
     pub by_document: Vec<DocRow<'a>>,
     pub groups: Vec<Group<'a>>,
+    /// The rules that have findings in the report, by code, for a glossary.
+    pub rules: Vec<&'a Rule>,
 }
 
 /// "near-duplicate-sentence" → "Near duplicate sentence".
@@ -239,7 +242,13 @@ pub fn build<'a>(run: &Run<'a>) -> Errata<'a> {
             e.id = format!("E{n}");
         }
     }
+    let rules = run
+        .rules
+        .iter()
+        .filter(|r| run.findings.iter().any(|f| f.rule == r.name))
+        .collect();
     Errata {
+        rules,
         files: corpus.len(),
         total,
         by_category,

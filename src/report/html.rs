@@ -78,6 +78,9 @@ li.primary mark { background:var(--mark-primary); }
 .fix del { background:var(--error-bg); color:#82071e; padding:0 3px; border-radius:3px; }
 .fix ins { background:#aceebb; text-decoration:none; padding:0 3px; border-radius:3px; font-weight:600; }
 .fix.none { background:var(--soft); color:var(--muted); }
+dl.rules dt { font-weight:600; margin-top:10px; }
+dl.rules dt .code { color:var(--muted); font-weight:400; font-size:13px; }
+dl.rules dd { margin:2px 0 0 0; color:var(--fg); }
 footer { color:var(--muted); font-size:13px; margin-top:40px; }
 [hidden] { display:none !important; }
 "#;
@@ -209,6 +212,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, "</section>")?;
         }
+        glossary(&e, out)?;
     }
     writeln!(
         out,
@@ -270,6 +274,29 @@ fn summary(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</tbody></table>\n</div>\n</section>")
+}
+
+/// What each rule in the report looks for and why it matters, from the rule's documentation.
+fn glossary(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
+    if e.rules.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"rules\">\n<h2>About the rules</h2>\n<dl class=\"rules\">"
+    )?;
+    for r in &e.rules {
+        writeln!(
+            out,
+            "<dt>{} <code>{}</code> <span class=\"code\">{}</span></dt><dd>{} {}</dd>",
+            esc(&errata::rule_words(&r.name)),
+            esc(&r.name),
+            esc(&r.code),
+            inline(r.doc.flags.trim()),
+            inline(r.doc.why.trim())
+        )?;
+    }
+    writeln!(out, "</dl>\n</section>")
 }
 
 fn counts(n: &Counts) -> String {

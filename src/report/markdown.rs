@@ -26,7 +26,31 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             write_entry(entry, out)?;
         }
     }
-    Ok(())
+    glossary(&e, out)
+}
+
+/// What each rule in the report looks for and why it matters, from the rule's documentation.
+fn glossary(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
+    if e.rules.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "## About the rules
+"
+    )?;
+    for r in &e.rules {
+        writeln!(
+            out,
+            "- **{}** (`{}`, {}): {} {}",
+            errata::rule_words(&r.name),
+            code(&r.name),
+            code(&r.code),
+            inline(r.doc.flags.trim()),
+            inline(r.doc.why.trim())
+        )?;
+    }
+    writeln!(out)
 }
 
 fn header(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
