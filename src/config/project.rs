@@ -184,7 +184,8 @@ impl Globs {
         self.patterns.is_empty()
     }
 
-    /// True when a document's path, as concord shows it or made absolute, matches.
+    /// True when a document's path, as concord shows it, or made absolute or relative to the
+    /// current folder, matches.
     pub fn matches(&self, path: &str) -> bool {
         if self.is_empty() {
             return false;
@@ -193,13 +194,17 @@ impl Globs {
         if self.set.is_match(path) {
             return true;
         }
+        // Globs are relative (to the current folder, where the file sits there) or absolute
+        // (for a file given by an absolute --config); try the path in the other form too.
+        let Ok(cwd) = std::env::current_dir() else {
+            return false;
+        };
         let p = Path::new(path);
-        if p.is_relative()
-            && let Ok(cwd) = std::env::current_dir()
-        {
-            return self.set.is_match(cwd.join(p));
+        if p.is_relative() {
+            self.set.is_match(cwd.join(p))
+        } else {
+            p.strip_prefix(&cwd).is_ok_and(|rel| self.set.is_match(rel))
         }
-        false
     }
 }
 
@@ -317,6 +322,9 @@ mod tests {
         assert!(!p.authority.trusted.matches("x/unofficial/b.md"));
         assert!(p.authority.distrusted.matches("x/deep/er/page.wiki"));
         assert!(!p.authority.distrusted.matches("x/page.wiki.md"));
+        let cwd = std::env::current_dir().unwrap();
+        let absolute = cwd.join("x/official/c.md");
+        assert!(p.authority.trusted.matches(&absolute.to_string_lossy()));
     }
 
     #[test]
