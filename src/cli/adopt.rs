@@ -5,6 +5,7 @@
 //! enters a baseline; changed-files mode comes last, so a baseline is written from the whole
 //! corpus.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -58,13 +59,15 @@ pub fn apply(
     let failing = args.report_unused_ignores && !suppressed.unused.is_empty();
     let mut findings = suppressed.kept;
     if let Some(path) = &args.write_baseline {
-        let mut file = std::fs::File::create(path).map_err(|e| {
+        let fail = |e: std::io::Error| {
             Failure::Run(format!(
                 "{}: cannot write the baseline: {e}",
                 path.display()
             ))
-        })?;
-        concord::baseline::write(&findings, corpus, &mut file)?;
+        };
+        let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(fail)?);
+        concord::baseline::write(&findings, corpus, &mut file).map_err(fail)?;
+        file.flush().map_err(fail)?;
         eprintln!(
             "concord: recorded {} in {}; later runs with --baseline report only new ones",
             plural(findings.len(), "finding"),
