@@ -112,7 +112,7 @@ fn markdown_errata_of_a_multi_document_case() {
     snapshot("report_markdown_fixture", &md);
     // Most severe first: the error leads, in the group of the document it points at.
     let error = md
-        .find("### E1. Founding date conflict")
+        .find("### <a id=\"E1\"></a>E1. Founding date conflict")
         .expect("the error is E1");
     let group = md
         .find("## Harbour Authority\n\n`wiki/harbour.txt`")
@@ -188,7 +188,10 @@ fn markdown_errata_of_the_seeds() {
     let md = md.replace(&root, "");
     assert!(!outcome.findings.is_empty());
     for i in 1..=outcome.findings.len() {
-        assert!(md.contains(&format!("### E{i}. ")), "entry E{i} missing");
+        assert!(
+            md.contains(&format!("<a id=\"E{i}\"></a>E{i}. ")),
+            "entry E{i} missing"
+        );
     }
     snapshot("report_markdown_seeds", &md);
 }

@@ -121,7 +121,7 @@ fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
     let f = entry.finding;
     writeln!(
         out,
-        "<a id=\"{}\"></a>\n### {}. {}\n",
+        "### <a id=\"{}\"></a>{}. {}\n",
         entry.id,
         entry.id,
         inline(&entry.title)
