@@ -141,6 +141,18 @@ fn a_baseline_survives_moved_lines_and_a_new_document_but_not_a_new_defect() {
         )]
     );
 
+    // Fixing a recorded finding leaves a stale entry, and concord says so.
+    dir.write(
+        "docs/a.md",
+        &format!("# Harbour\n\nA new first paragraph.\n\n{SHARED}\n\nIt runs in the north pier.\n"),
+    );
+    let out = dir.concord(&["check", "docs", "--baseline", "concord.baseline.json"]);
+    assert!(
+        stderr(&out).contains("1 of 2 findings recorded in concord.baseline.json not found"),
+        "{}",
+        stderr(&out)
+    );
+
     // The same baseline named in concord.toml.
     dir.write("concord.toml", "baseline = \"concord.baseline.json\"\n");
     assert_eq!(rules(&dir.check(&["docs"]).1), ["repeated-word"]);

@@ -76,11 +76,22 @@ pub fn apply(
         // Everything found is now known: the run reports no new finding.
         findings.clear();
     } else if let Some(path) = args.baseline.as_ref().or(project.baseline.as_ref()) {
-        let (new, known) = concord::baseline::Baseline::read(path)?.filter(findings, corpus);
+        let baseline = concord::baseline::Baseline::read(path)?;
+        let (new, known) = baseline.filter(findings, corpus);
         if known > 0 {
             eprintln!(
                 "concord: {} known from {} not shown",
                 plural(known, "finding"),
+                path.display()
+            );
+        }
+        // Fixed findings leave entries behind that would hide a later, identical slip.
+        let stale = baseline.len() - known;
+        if stale > 0 {
+            eprintln!(
+                "concord: {stale} of {} recorded in {} not found (fixed, or of rules that did not run); --write-baseline {} refreshes the file",
+                plural(baseline.len(), "finding"),
+                path.display(),
                 path.display()
             );
         }
