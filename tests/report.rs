@@ -195,3 +195,68 @@ fn markdown_errata_of_the_seeds() {
     }
     snapshot("report_markdown_seeds", &md);
 }
+
+/// Document text that looks like Markdown reads back exactly as written once a CommonMark
+/// parser has rendered the errata, with the label's text (and only it) in bold.
+#[test]
+fn quoted_text_survives_a_markdown_parser() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let lines = [
+        "*stars* and _under_ here",
+        "[link](http://x) <b>tag</b> &amp; done",
+        "`tick` costs $5 to $x$ | pipe ~~del~~ !",
+        "1. a list",
+        "- a dash",
+        "# hash",
+        "back\\slash and \\*",
+    ];
+    for line in lines {
+        let text = format!("{line}\n");
+        let corpus = Corpus::build(
+            vec![Source {
+                name: "a.md".into(),
+                text: text.clone(),
+            }],
+            Lexicon::builtin(),
+        );
+        // The whole line, and from its second word to its end.
+        let second = line.find(' ').unwrap() + 1;
+        for span in [Span::new(0, line.len()), Span::new(second, line.len())] {
+            let finding = Finding {
+                rule: "r".into(),
+                code: "X001".into(),
+                category: Category::Typo,
+                severity: Severity::Warning,
+                message: "m".into(),
+                labels: vec![],
+                notes: vec![],
+                suggestion: None,
+            }
+            .label(0, span, "here");
+            let md = render(ErrataFormat::Markdown, &corpus, &[finding]);
+            let x = concord::report::errata::excerpt(corpus.doc(0), span);
+            let (mut quoted, mut bold) = (String::new(), String::new());
+            let (mut in_quote, mut in_bold) = (false, false);
+            for event in Parser::new(&md) {
+                match event {
+                    Event::Start(Tag::BlockQuote(_)) => in_quote = true,
+                    Event::End(TagEnd::BlockQuote(_)) => in_quote = false,
+                    Event::Start(Tag::Strong) => in_bold = true,
+                    Event::End(TagEnd::Strong) => in_bold = false,
+                    Event::Text(t) | Event::Code(t) if in_quote => {
+                        quoted.push_str(&t);
+                        if in_bold {
+                            bold.push_str(&t);
+                        }
+                    }
+                    Event::Html(h) | Event::InlineHtml(h) if in_quote => {
+                        panic!("{line:?} became HTML {h:?}")
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(quoted, format!("{}{}{}", x.before, x.span, x.after), "{md}");
+            assert_eq!(bold, line[span.start..span.end], "{md}");
+        }
+    }
+}
