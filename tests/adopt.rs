@@ -113,6 +113,34 @@ fn a_baseline_survives_moved_lines_and_a_new_document_but_not_a_new_defect() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("recorded 2 findings in concord.baseline.json"));
 
+    // SARIF carries the same fingerprints, for code scanning to track alerts across commits.
+    let base: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.0.join("concord.baseline.json")).unwrap())
+            .unwrap();
+    let mut recorded: Vec<&str> = base["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    let sarif = dir.concord(&["check", "docs", "--format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let mut reported: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["concord/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    recorded.sort();
+    reported.sort();
+    assert_eq!(reported, recorded);
+    assert!(recorded.iter().all(|f| f.len() == 16));
+
     // Lines move in both documents, and a third document arrives.
     dir.write(
         "docs/a.md",
