@@ -23,6 +23,7 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::config::project::IgnoreEntry;
 use crate::config::{ConfigError, Rule};
@@ -147,6 +148,11 @@ pub fn apply(
         .map(|m| vec![false; m.rules.len().max(1)])
         .collect();
     let mut entry_used = vec![false; entries.len()];
+    // Markers by the line they guard, so each finding looks only at its own lines.
+    let mut by_line: FxHashMap<(DocId, usize), Vec<usize>> = FxHashMap::default();
+    for (k, m) in markers.iter().enumerate() {
+        by_line.entry((m.doc, m.line)).or_default().push(k);
+    }
     let mut out = Outcome::default();
     for f in findings {
         let Some(primary) = f.primary() else {
@@ -157,11 +163,14 @@ pub fn apply(
         let first = doc.line_index(primary.span.start);
         let last = doc.line_index(primary.span.end.saturating_sub(1).max(primary.span.start));
         let mut hidden = false;
-        for (m, used) in markers.iter().zip(&mut marker_used) {
-            if m.doc == primary.doc && (first..=last).contains(&m.line) && m.covers(&f) {
-                hidden = true;
-                let i = m.rules.iter().position(|r| names(r, &f)).unwrap_or(0);
-                used[i] = true;
+        for line in first..=last {
+            for &k in by_line.get(&(primary.doc, line)).into_iter().flatten() {
+                let m = &markers[k];
+                if m.covers(&f) {
+                    hidden = true;
+                    let i = m.rules.iter().position(|r| names(r, &f)).unwrap_or(0);
+                    marker_used[k][i] = true;
+                }
             }
         }
         for (e, used) in entries.iter().zip(&mut entry_used) {
