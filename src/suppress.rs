@@ -87,6 +87,11 @@ pub fn markers(corpus: &Corpus) -> Vec<Marker> {
     out
 }
 
+/// Whitespace runs as one space, so a `text` written on one line matches a wrapped label.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A suppression that suppressed nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unused {
@@ -178,7 +183,7 @@ pub fn apply(
                 && e.file.matches(&doc.name)
                 && e.text
                     .as_ref()
-                    .is_none_or(|t| doc.slice(primary.span).contains(t.as_str()))
+                    .is_none_or(|t| collapse(doc.slice(primary.span)).contains(&collapse(t)))
             {
                 hidden = true;
                 *used = true;
@@ -291,7 +296,7 @@ mod tests {
 
     #[test]
     fn ignore_entries_match_rule_file_and_text() {
-        let toml = "[[ignore]]\nrule = \"repeated-word\"\nfile = \"doc0.txt\"\ntext = \"in in\"\n\n[[ignore]]\nrule = \"T001\"\nfile = \"doc9.txt\"\n\n[[ignore]]\nrule = \"doubled-determiner\"\nfile = \"*.txt\"\n";
+        let toml = "[[ignore]]\nrule = \"repeated-word\"\nfile = \"doc0.txt\"\ntext = \" in  in\"\n\n[[ignore]]\nrule = \"T001\"\nfile = \"doc9.txt\"\n\n[[ignore]]\nrule = \"doubled-determiner\"\nfile = \"*.txt\"\n";
         let out = run(
             &[
                 "It was in in capital. It was near near home.\n",
