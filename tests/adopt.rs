@@ -367,3 +367,21 @@ fn the_report_command_writes_both_formats_and_refuses_an_unknown_one() {
         stderr(&out)
     );
 }
+
+#[test]
+fn exclude_globs_skip_files_in_a_folder_walk_but_not_named_ones() {
+    let dir = Dir::new("exclude");
+    dir.write("docs/a.md", "# A\n\nIt runs in in the pier.\n");
+    dir.write("docs/drafts/b.md", "# B\n\nIt sails to to the north.\n");
+    dir.write("docs/c.txt", "It goes on on time.\n");
+    dir.write(
+        "concord.toml",
+        "paths = [\"docs\"]\nexclude = [\"docs/drafts/**\", \"*.txt\"]\n",
+    );
+    let (_, found) = dir.check(&[]);
+    let files: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(files, ["docs/a.md"]);
+    let (_, found) = dir.check(&["docs", "docs/drafts/b.md"]);
+    let files: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(files, ["docs/a.md", "docs/drafts/b.md"]);
+}
