@@ -313,7 +313,13 @@ fn changed_since_reports_findings_that_touch_changed_files() {
 fn changed_since_outside_git_is_a_clear_error() {
     let dir = Dir::new("nogit");
     dir.write("a.md", "# A\n\nText.\n");
-    let out = dir.concord(&["check", ".", "--changed-since", "HEAD"]);
+    // Stop git's search for a repository at the temporary folder, wherever that is.
+    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .current_dir(&dir.0)
+        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+        .args(["check", ".", "--changed-since", "HEAD"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("needs a git repository"),
