@@ -109,7 +109,7 @@ fn fixture() -> (Corpus, Vec<Finding>) {
 fn markdown_errata_of_a_multi_document_case() {
     let (corpus, findings) = fixture();
     let md = render(ErrataFormat::Markdown, &corpus, &findings);
-    snapshot("report_markdown_fixture", &md);
+    snapshot("report__markdown_fixture", &md);
     // Most severe first: the error leads, in the group of the document it points at.
     let error = md
         .find("### <a id=\"E1\"></a>E1. Founding date conflict")
@@ -193,7 +193,7 @@ fn markdown_errata_of_the_seeds() {
             "entry E{i} missing"
         );
     }
-    snapshot("report_markdown_seeds", &md);
+    snapshot("report__markdown_seeds", &md);
 }
 
 /// Document text that looks like Markdown reads back exactly as written once a CommonMark
