@@ -49,8 +49,8 @@ exclude = ["drafts/**"]
 # [[ignore]]
 # rule = "duplicate-sentence"              # a rule name or code
 # file = "history/*.md"                    # a glob, as for `exclude`
-# text = "established on 25 December 1991" # optional: the flagged text must contain this
-# reason = "the history page quotes the decree word for word"
+# text = "founded in 1921"                 # optional: the flagged text must contain this
+# reason = "the history page quotes the charter word for word"
 "#;
 
 pub fn run(path: &Path) -> Result<u8, Failure> {

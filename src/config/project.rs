@@ -22,7 +22,7 @@
 //! [[ignore]]                     # a finding that is right on purpose
 //! rule = "duplicate-sentence"    # a rule name or code
 //! file = "history.md"            # a glob; without a `/` it matches the file name anywhere
-//! text = "25 December 1991"      # optional: the primary label's text must contain this (any spacing)
+//! text = "founded in 1921"       # optional: the primary label's text must contain this (any spacing)
 //! ```
 //!
 //! Relative paths and globs are relative to the folder that holds the file. A glob is matched

@@ -229,7 +229,7 @@ fn text(s: &str) -> String {
         }
         out.push(c);
     }
-    // A quote that starts like a list item would turn into one: `- x`, `+ x`, `1991. x`.
+    // A quote that starts like a list item would turn into one: `- x`, `+ x`, `1921. x`.
     if out.starts_with(['-', '+']) {
         out.insert(0, '\\');
     }
