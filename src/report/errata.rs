@@ -299,6 +299,16 @@ pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
         .primary()
         .map(|l| collapse(corpus.doc(l.doc).slice(l.span)))
         .unwrap_or_default();
+    // `old → new` names both sides itself.
+    if let Some((old, new)) = s.split_once(" → ")
+        && !s.contains('`')
+        && collapse(old).eq_ignore_ascii_case(&label)
+    {
+        return Correction::Replace {
+            from: label,
+            to: new.trim().to_string(),
+        };
+    }
     // A long label (a sentence or passage) is not rewritten by a suggestion; advice is.
     if s.contains('`') || label.len() > 200 || s == label {
         return Correction::Words(s.to_string());
@@ -519,6 +529,10 @@ mod tests {
         assert_eq!(
             c("Petra Lindqvist", "Petra Lindquist"),
             replace("Petra Lindqvist", "Petra Lindquist")
+        );
+        assert_eq!(
+            c("capital", "capital → capitol"),
+            replace("capital", "capitol")
         );
         // Half its words come from the label, but it is advice, not a rewrite.
         let advice = "make the total 65, or correct the parts";
