@@ -72,6 +72,37 @@ impl Entry<'_> {
     pub fn has_sides(&self) -> bool {
         self.quotes.len() > 1
     }
+
+    /// True when the quotes come from more than one document.
+    pub fn cross_document(&self) -> bool {
+        self.quotes.iter().any(|q| q.file != self.quotes[0].file)
+    }
+
+    /// How the report names the parts of a finding: sides of a disagreement between
+    /// documents, or places within one document.
+    pub fn wording(&self) -> Wording {
+        if self.cross_document() {
+            Wording {
+                quotes: "What the sources say",
+                which: "Which side is wrong",
+                part: "side",
+            }
+        } else {
+            Wording {
+                quotes: "Where it occurs",
+                which: "Which place is wrong",
+                part: "place",
+            }
+        }
+    }
+}
+
+/// Words for the parts of an entry with several quotes.
+#[derive(Debug, Clone, Copy)]
+pub struct Wording {
+    pub quotes: &'static str,
+    pub which: &'static str,
+    pub part: &'static str,
 }
 
 /// The findings whose primary label lies in one document.

@@ -415,9 +415,11 @@ fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</ol>")?;
     let why = match entry.primary() {
         Some(p) if entry.has_sides() => Some(format!(
-            "<b>Which side is wrong:</b> concord believes <code>{}</code> line {} (marked <i>to correct</i>) is the side to correct",
+            "<b>{}:</b> concord believes <code>{}</code> line {} (marked <i>to correct</i>) is the {} to correct",
+            entry.wording().which,
             esc(p.file),
-            p.line
+            p.line,
+            entry.wording().part
         )),
         _ if !f.notes.is_empty() => Some("<b>Why:</b>".to_string()),
         _ => None,

@@ -134,8 +134,9 @@ fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
         code(&f.rule),
         code(&f.code)
     )?;
+    let wording = entry.wording();
     if entry.has_sides() {
-        writeln!(out, "What the sources say:\n")?;
+        writeln!(out, "{}:\n", wording.quotes)?;
     }
     for q in &entry.quotes {
         write_quote(q, entry.has_sides(), out)?;
@@ -143,9 +144,11 @@ fn write_entry(entry: &Entry, out: &mut dyn Write) -> io::Result<()> {
     match entry.primary() {
         Some(p) if entry.has_sides() => {
             let side = format!(
-                "**Which side is wrong:** concord believes `{}` line {} (marked *to correct*) is the side to correct",
+                "**{}:** concord believes `{}` line {} (marked *to correct*) is the {} to correct",
+                wording.which,
                 code(p.file),
-                p.line
+                p.line,
+                wording.part
             );
             if f.notes.is_empty() {
                 writeln!(out, "{side}.\n")?;
