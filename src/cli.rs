@@ -1,6 +1,11 @@
 //! The command line: clap definitions, turned once into validated settings, then run.
 
+mod adopt;
 mod facts;
+mod init;
+// `report` is taken by the reporters' module imported below.
+#[path = "cli/report.rs"]
+mod report_cmd;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -40,6 +45,10 @@ enum Command {
     Explain(ExplainArgs),
     /// Print the facts read from documents: post holders, event dates, infobox values.
     Facts(facts::FactsArgs),
+    /// Write an errata report (Markdown or HTML): each problem, its sources, the correction.
+    Report(report_cmd::ReportArgs),
+    /// Write a commented starter concord.toml in the current folder.
+    Init,
 }
 
 #[derive(Args, Debug)]
@@ -78,6 +87,8 @@ struct CheckArgs {
     /// Give rules another severity, as RULE=LEVEL (RULE: a name, code or category).
     #[arg(long, value_name = "RULE=LEVEL", value_parser = parse_override)]
     severity: Vec<(String, Severity)>,
+    #[command(flatten)]
+    adopt: adopt::AdoptArgs,
     #[command(flatten)]
     source: RuleSource,
 }
@@ -118,6 +129,7 @@ fn setup(source: &RuleSource, selection: Option<&Selection>) -> Result<Setup, Co
     let mut dirs = project.rule_packs.clone();
     dirs.extend(source.rule_dirs.iter().cloned());
     let mut rules = RuleSet::load(&dirs, project.builtin_rules && !source.no_builtin_rules)?;
+    concord::suppress::validate(&project.ignores, &rules.rules)?;
     rules.apply(&project.selection)?;
     if let Some(selection) = selection {
         rules.apply(selection)?;
@@ -133,6 +145,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(args) => rules(args, &mut out),
         Command::Explain(args) => explain(args, &mut out),
         Command::Facts(args) => facts::run(args, &mut out),
+        Command::Report(args) => report_cmd::run(args, &mut out),
+        Command::Init => init::run(std::path::Path::new(concord::config::project::FILE_NAME)),
     };
     match result.and_then(|code| out.flush().map(|_| code).map_err(Failure::Io)) {
         Ok(code) => ExitCode::from(code),
@@ -195,17 +209,27 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     if let Some(ext) = &project.extensions {
         options.extensions = ext.clone();
     }
+    options.exclude = project.exclude.clone();
     let outcome = concord::check(&paths, &options, &rules)?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
+    let corpus = &outcome.corpus;
+    let adopted = adopt::apply(
+        &args.adopt,
+        &project,
+        corpus,
+        outcome.findings,
+        &rules.rules,
+    )?;
+    let findings = adopted.findings;
     let run = report::Run {
-        corpus: &outcome.corpus,
-        findings: &outcome.findings,
+        corpus,
+        findings: &findings,
         rules: &rules.rules,
     };
     report::write(args.format, &run, args.color, out)?;
-    let failing = outcome.findings.iter().any(|f| f.severity >= args.fail_on);
+    let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 

@@ -18,6 +18,9 @@
 //! - **Finding**: what a rule reports: a message and labels pointing into every document
 //!   involved, the primary one first ([`finding::Finding`]).
 
+pub mod authority;
+pub mod baseline;
+pub mod changed;
 pub mod checks;
 pub mod config;
 pub mod corpus;
@@ -26,6 +29,7 @@ pub mod finding;
 pub mod index;
 pub mod parse;
 pub mod report;
+pub mod suppress;
 #[cfg(test)]
 mod testing;
 

@@ -16,6 +16,18 @@ pub fn rule(body: &str) -> Rule {
         .remove(0)
 }
 
+/// A rule shipped with concord, by name.
+pub fn builtin_rule(name: &str) -> Rule {
+    let mut set =
+        crate::config::RuleSet::load(&[] as &[&str], true).expect("the shipped packs load");
+    let i = set
+        .rules
+        .iter()
+        .position(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no shipped rule `{name}`"));
+    set.rules.swap_remove(i)
+}
+
 /// A corpus of documents named `doc0.txt`, `doc1.txt`, ... with the given texts.
 pub fn corpus(texts: &[&str]) -> Corpus {
     let sources = texts

@@ -11,13 +11,27 @@
 //! ignore = ["T002"]              # never these
 //! [rules.severity]
 //! near-duplicate-sentence = "info"
+//!
+//! exclude = ["drafts/**"]        # files a folder walk passes over (globs)
+//! baseline = "concord.baseline.json"   # known findings `concord check` does not report
+//!
+//! [authority]                    # whom to believe when documents disagree
+//! trusted = ["official/**"]
+//! distrusted = ["mirrors/**"]
+//!
+//! [[ignore]]                     # a finding that is right on purpose
+//! rule = "duplicate-sentence"    # a rule name or code
+//! file = "history.md"            # a glob; without a `/` it matches the file name anywhere
+//! text = "founded in 1921"       # optional: the primary label's text must contain this (any spacing)
 //! ```
 //!
-//! Relative paths are relative to the folder that holds the file.
+//! Relative paths and globs are relative to the folder that holds the file. A glob is matched
+//! against a document's path as concord shows it (and, failing that, its absolute path).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -37,6 +51,33 @@ struct RawProject {
     builtin_rules: Option<bool>,
     #[serde(default)]
     rules: RawRules,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    baseline: Option<String>,
+    #[serde(default)]
+    authority: RawAuthority,
+    #[serde(default)]
+    ignore: Vec<Spanned<RawIgnore>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAuthority {
+    #[serde(default)]
+    trusted: Vec<Spanned<String>>,
+    #[serde(default)]
+    distrusted: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    rule: Spanned<String>,
+    file: Spanned<String>,
+    text: Option<String>,
+    /// Why the place is right on purpose; for the reader of the file only.
+    #[allow(dead_code)]
+    reason: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -60,6 +101,111 @@ pub struct Project {
     pub rule_packs: Vec<PathBuf>,
     pub builtin_rules: bool,
     pub selection: Selection,
+    /// Files a folder walk passes over.
+    pub exclude: Globs,
+    /// The baseline file `concord check` reads unless `--baseline` names another.
+    pub baseline: Option<PathBuf>,
+    pub authority: Authority,
+    pub ignores: Vec<IgnoreEntry>,
+}
+
+/// Which documents to believe more when documents disagree.
+#[derive(Debug, Clone, Default)]
+pub struct Authority {
+    pub trusted: Globs,
+    pub distrusted: Globs,
+}
+
+impl Authority {
+    pub fn is_empty(&self) -> bool {
+        self.trusted.is_empty() && self.distrusted.is_empty()
+    }
+}
+
+/// An `[[ignore]]` entry: findings of `rule` whose primary label lies in a file matching `file`
+/// (and, if given, whose text contains `text`) are not reported.
+#[derive(Debug, Clone)]
+pub struct IgnoreEntry {
+    /// A rule name or code.
+    pub rule: String,
+    pub file: Globs,
+    pub text: Option<String>,
+    /// Where the entry is written, as `file:line`, for messages about it.
+    pub origin: String,
+    /// Where its `rule` value is, for an error about an unknown rule.
+    pub rule_at: (usize, usize),
+}
+
+/// A set of path globs from the project file, anchored at the file's folder.
+#[derive(Debug, Clone, Default)]
+pub struct Globs {
+    set: GlobSet,
+    patterns: Vec<String>,
+}
+
+impl Globs {
+    /// Compiles `patterns` (written relative to `base`). A pattern without a `/` matches a file
+    /// name at any depth, as in `.gitignore`; one with a `/` is anchored at `base`.
+    pub fn new(patterns: &[&str], base: &Path) -> Result<Globs, (usize, String)> {
+        let mut builder = GlobSetBuilder::new();
+        let mut anchored = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let p = p.strip_prefix("./").unwrap_or(p);
+            let rooted = if p.contains('/') {
+                p.to_string()
+            } else {
+                format!("**/{p}")
+            };
+            let full = if base.as_os_str().is_empty() || rooted.starts_with('/') {
+                rooted
+            } else {
+                format!(
+                    "{}/{rooted}",
+                    base.to_string_lossy()
+                        .replace('\\', "/")
+                        .trim_end_matches('/')
+                )
+            };
+            let glob = GlobBuilder::new(&full)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (i, format!("bad glob `{p}`: {}", e.kind())))?;
+            builder.add(glob);
+            anchored.push(full);
+        }
+        let set = builder.build().map_err(|e| (0, e.to_string()))?;
+        Ok(Globs {
+            set,
+            patterns: anchored,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// True when a document's path, as concord shows it, or made absolute or relative to the
+    /// current folder, matches.
+    pub fn matches(&self, path: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if self.set.is_match(path) {
+            return true;
+        }
+        // Globs are relative (to the current folder, where the file sits there) or absolute
+        // (for a file given by an absolute --config); try the path in the other form too.
+        let Ok(cwd) = std::env::current_dir() else {
+            return false;
+        };
+        let p = Path::new(path);
+        if p.is_relative() {
+            self.set.is_match(cwd.join(p))
+        } else {
+            p.strip_prefix(&cwd).is_ok_and(|rel| self.set.is_match(rel))
+        }
+    }
 }
 
 impl Project {
@@ -102,6 +248,27 @@ impl Project {
                 .map_err(|e| ConfigError::at(name, text, level.span().start, e))?;
             severity.push((rule, parsed));
         }
+        let globs = |values: &[Spanned<String>]| {
+            let patterns: Vec<&str> = values.iter().map(|v| v.get_ref().as_str()).collect();
+            Globs::new(&patterns, base).map_err(|(i, message)| {
+                let at = values.get(i).map_or(0, |v| v.span().start);
+                ConfigError::at(name, text, at, message)
+            })
+        };
+        let mut ignores = Vec::new();
+        for entry in &raw.ignore {
+            let at = entry.span().start;
+            let line = ConfigError::at(name, text, at, "").line;
+            let e = entry.get_ref();
+            let rule_at = ConfigError::at(name, text, e.rule.span().start, "");
+            ignores.push(IgnoreEntry {
+                rule: e.rule.get_ref().clone(),
+                file: globs(std::slice::from_ref(&e.file))?,
+                text: e.text.clone().filter(|t| !t.is_empty()),
+                origin: format!("{name}:{line}"),
+                rule_at: (rule_at.line, rule_at.column),
+            });
+        }
         Ok(Project {
             file: Some(PathBuf::from(name)),
             paths: raw.paths.iter().map(resolve).collect(),
@@ -115,6 +282,13 @@ impl Project {
                 ignore: raw.rules.ignore,
                 severity,
             },
+            exclude: globs(&raw.exclude)?,
+            baseline: raw.baseline.as_ref().map(resolve),
+            authority: Authority {
+                trusted: globs(&raw.authority.trusted)?,
+                distrusted: globs(&raw.authority.distrusted)?,
+            },
+            ignores,
         })
     }
 }
@@ -133,6 +307,56 @@ mod tests {
         .unwrap_err();
         assert_eq!((err.line, err.file.as_deref()), (4, Some("concord.toml")));
         assert!(err.message.contains("selcet"), "{}", err.message);
+    }
+
+    #[test]
+    fn globs_are_anchored_at_the_file_and_bare_names_match_anywhere() {
+        let p = Project::parse(
+            "[authority]\ntrusted = [\"official/**\"]\ndistrusted = [\"*.wiki\"]\n",
+            "x/concord.toml",
+            Path::new("x"),
+        )
+        .unwrap();
+        assert!(p.authority.trusted.matches("x/official/a/b.md"));
+        assert!(!p.authority.trusted.matches("official/b.md"));
+        assert!(!p.authority.trusted.matches("x/unofficial/b.md"));
+        assert!(p.authority.distrusted.matches("x/deep/er/page.wiki"));
+        assert!(!p.authority.distrusted.matches("x/page.wiki.md"));
+        let cwd = std::env::current_dir().unwrap();
+        let absolute = cwd.join("x/official/c.md");
+        assert!(p.authority.trusted.matches(&absolute.to_string_lossy()));
+    }
+
+    #[test]
+    fn a_bad_glob_points_at_its_line() {
+        let err = Project::parse(
+            "paths = [\"a\"]\nexclude = [\"ok/**\", \"bad/[\"]\n",
+            "concord.toml",
+            Path::new(""),
+        )
+        .unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("bad/["), "{}", err.message);
+    }
+
+    #[test]
+    fn ignore_entries_are_strict_and_know_their_line() {
+        let p = Project::parse(
+            "paths = []\n\n[[ignore]]\nrule = \"T001\"\nfile = \"a.md\"\ntext = \"the the\"\n",
+            "concord.toml",
+            Path::new(""),
+        )
+        .unwrap();
+        assert_eq!(p.ignores.len(), 1);
+        assert_eq!(p.ignores[0].origin, "concord.toml:3");
+        assert!(p.ignores[0].file.matches("docs/a.md"));
+        let err = Project::parse(
+            "[[ignore]]\nrule = \"T001\"\nfiles = \"a.md\"\n",
+            "concord.toml",
+            Path::new(""),
+        )
+        .unwrap_err();
+        assert!(err.message.contains("files"), "{}", err.message);
     }
 
     #[test]

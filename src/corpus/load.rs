@@ -19,6 +19,9 @@ pub struct Source {
 pub struct LoadOptions {
     /// File extensions (without the dot, lowercase) taken when walking a folder.
     pub extensions: Vec<String>,
+    /// Files a folder walk passes over (`exclude` in concord.toml); a file named explicitly is
+    /// still read.
+    pub exclude: crate::config::project::Globs,
 }
 
 impl Default for LoadOptions {
@@ -35,6 +38,7 @@ impl Default for LoadOptions {
         ];
         LoadOptions {
             extensions: extensions.iter().map(|e| e.to_string()).collect(),
+            exclude: Default::default(),
         }
     }
 }
@@ -140,7 +144,9 @@ fn walk(root: &Path, options: &LoadOptions) -> Result<Vec<PathBuf>, LoadError> {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        if ext.is_some_and(|e| options.extensions.contains(&e)) {
+        if ext.is_some_and(|e| options.extensions.contains(&e))
+            && !options.exclude.matches(&display_name(path))
+        {
             out.push(path.to_path_buf());
         }
     }

@@ -2,9 +2,12 @@
 //! `&mut dyn Write`; none of them searches the text again, they only turn byte spans into lines
 //! and columns.
 
+pub mod errata;
 mod excerpt;
 mod github;
+mod html;
 mod json;
+mod markdown;
 mod sarif;
 mod terminal;
 
@@ -26,6 +29,35 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+}
+
+/// Formats of the errata report (`concord report`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ErrataFormat {
+    /// A Markdown document with a summary table.
+    Markdown,
+    /// One self-contained HTML page with a sortable, filterable table.
+    Html,
+}
+
+impl ErrataFormat {
+    /// The format a file name asks for: `.md`/`.markdown` or `.html`/`.htm`.
+    pub fn from_extension(path: &std::path::Path) -> Option<ErrataFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(ErrataFormat::Markdown),
+            "html" | "htm" => Some(ErrataFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Writes the errata report.
+pub fn write_errata(format: ErrataFormat, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        ErrataFormat::Markdown => markdown::write(run, out),
+        ErrataFormat::Html => html::write(run, out),
+    }
 }
 
 /// Everything a reporter needs.

@@ -76,6 +76,9 @@ struct SarifResult<'a> {
     locations: Vec<Location<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location<'a>>,
+    /// The baseline fingerprint, which survives edits that move lines: code-scanning
+    /// dashboards use it to keep an alert's identity across commits.
+    partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -189,6 +192,11 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                     .enumerate()
                     .map(|(i, l)| location(run, l, Some(i + 1)))
                     .collect(),
+                partial_fingerprints: [(
+                    "concord/v1",
+                    format!("{:016x}", crate::baseline::fingerprint(f, run.corpus)),
+                )]
+                .into(),
             }
         })
         .collect();
