@@ -210,7 +210,8 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         options.extensions = ext.clone();
     }
     options.exclude = project.exclude.clone();
-    let outcome = concord::check(&paths, &options, &rules)?;
+    let outcome =
+        with_progress(|progress| concord::check_with_progress(&paths, &options, &rules, progress))?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
@@ -231,6 +232,27 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     report::write(args.format, &run, args.color, out)?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// Runs `work` with a spinner on standard error that names the stage under way. indicatif draws
+/// nothing when standard error is not a terminal, so CI logs and pipes stay clean, and a run
+/// shorter than the first tick shows nothing at all.
+pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage)) -> T) -> T {
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let result = work(&mut |stage| {
+        spinner.set_message(match stage {
+            concord::Stage::Loading => "reading files…".to_string(),
+            concord::Stage::Analysing { files, bytes } => {
+                format!("parsing {files} documents ({:.1} MB)…", bytes as f64 / 1e6)
+            }
+            concord::Stage::Checking { files, rules } => {
+                format!("checking {files} documents against {rules} rules…")
+            }
+        })
+    });
+    spinner.finish_and_clear();
+    result
 }
 
 fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {

@@ -78,11 +78,41 @@ impl From<ConfigError> for Error {
     }
 }
 
+/// A stage of a run, reported to callers that show progress on long runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Finding and reading the files.
+    Loading,
+    /// Parsing and extracting the documents read.
+    Analysing { files: usize, bytes: usize },
+    /// Running the rules over the corpus.
+    Checking { files: usize, rules: usize },
+}
+
 /// Loads the documents under `paths` and runs `rules` over them.
 pub fn check(paths: &[PathBuf], options: &LoadOptions, rules: &RuleSet) -> Result<Outcome, Error> {
+    check_with_progress(paths, options, rules, &mut |_| {})
+}
+
+/// [`check`], telling `progress` as each stage begins.
+pub fn check_with_progress(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    rules: &RuleSet,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<Outcome, Error> {
+    progress(Stage::Loading);
     let (sources, warnings) = corpus::load_sources(paths, options)?;
+    progress(Stage::Analysing {
+        files: sources.len(),
+        bytes: sources.iter().map(|s| s.text.len()).sum(),
+    });
     let lexicon = Lexicon::builtin();
     let corpus = Corpus::build(sources, lexicon);
+    progress(Stage::Checking {
+        files: corpus.len(),
+        rules: rules.rules.len(),
+    });
     let findings = check_corpus(&corpus, lexicon, rules);
     Ok(Outcome {
         corpus,

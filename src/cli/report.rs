@@ -64,7 +64,9 @@ pub fn run(args: ReportArgs, stdout: &mut dyn Write) -> Result<u8, Failure> {
         options.extensions = ext.clone();
     }
     options.exclude = project.exclude.clone();
-    let outcome = concord::check(&paths, &options, &rules)?;
+    let outcome = super::with_progress(|progress| {
+        concord::check_with_progress(&paths, &options, &rules, progress)
+    })?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
