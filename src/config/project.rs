@@ -5,15 +5,14 @@
 //! extensions = ["txt", "md"]     # file kinds taken when walking folders
 //! rule_packs = ["my-rules"]      # folders of extra rule packs (*.toml)
 //! builtin_rules = true           # load the packs shipped with concord
+//! exclude = ["drafts/**"]        # files a folder walk passes over (globs)
+//! baseline = "concord.baseline.json"   # known findings `concord check` does not report
 //!
 //! [rules]
 //! select = ["duplicate"]         # only these rules (names, codes or categories)
 //! ignore = ["T002"]              # never these
 //! [rules.severity]
 //! near-duplicate-sentence = "info"
-//!
-//! exclude = ["drafts/**"]        # files a folder walk passes over (globs)
-//! baseline = "concord.baseline.json"   # known findings `concord check` does not report
 //!
 //! [authority]                    # whom to believe when documents disagree
 //! trusted = ["official/**"]
