@@ -4,6 +4,7 @@
 
 mod adjacent_words;
 mod duplicate_sentence;
+mod name_variant;
 mod repeated_word;
 
 use rayon::prelude::*;
@@ -58,6 +59,7 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     duplicate_sentence::KIND,
+    name_variant::KIND,
     repeated_word::KIND,
 ];
 

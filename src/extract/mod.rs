@@ -2,6 +2,8 @@
 //! words, dates — each with a byte [`Span`] into the document.
 
 pub mod dates;
+pub mod english;
+pub mod names;
 pub mod normalize;
 
 use std::ops::Range;

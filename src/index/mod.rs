@@ -2,10 +2,12 @@
 //! They are what keeps cross-document checks linear: checks look up keys instead of comparing
 //! every item with every other.
 
+pub mod names;
 pub mod sentences;
 
 use std::sync::OnceLock;
 
+pub use names::NameIndex;
 pub use sentences::{SentenceIndex, SentenceRef};
 
 use crate::corpus::Corpus;
@@ -15,6 +17,7 @@ pub struct Index<'a> {
     corpus: &'a Corpus,
     lexicon: &'a Lexicon,
     sentences: OnceLock<SentenceIndex>,
+    names: OnceLock<NameIndex>,
 }
 
 impl<'a> Index<'a> {
@@ -23,6 +26,7 @@ impl<'a> Index<'a> {
             corpus,
             lexicon,
             sentences: OnceLock::new(),
+            names: OnceLock::new(),
         }
     }
 
@@ -30,5 +34,12 @@ impl<'a> Index<'a> {
     pub fn sentences(&self) -> &SentenceIndex {
         self.sentences
             .get_or_init(|| SentenceIndex::build(self.corpus, self.lexicon))
+    }
+
+    /// Every spelling of a name word, with blocking keys for variant search.
+    pub fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            NameIndex::build(self.corpus, crate::extract::names::Translit::builtin())
+        })
     }
 }
