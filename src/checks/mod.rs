@@ -4,6 +4,7 @@
 
 mod adjacent_words;
 mod duplicate_sentence;
+mod misspelling;
 mod name_variant;
 mod repeated_word;
 
@@ -59,6 +60,7 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     duplicate_sentence::KIND,
+    misspelling::KIND,
     name_variant::KIND,
     repeated_word::KIND,
 ];
