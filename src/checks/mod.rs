@@ -3,7 +3,10 @@
 //! own file with its documentation, parameters, logic and unit tests.
 
 mod adjacent_words;
+mod confused_phrase;
+mod double_space;
 mod duplicate_sentence;
+mod hyphen_slip;
 mod misspelling;
 mod name_variant;
 mod repeated_word;
@@ -59,7 +62,10 @@ pub struct Kind {
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
+    confused_phrase::KIND,
+    double_space::KIND,
     duplicate_sentence::KIND,
+    hyphen_slip::KIND,
     misspelling::KIND,
     name_variant::KIND,
     repeated_word::KIND,
