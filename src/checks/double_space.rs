@@ -3,7 +3,9 @@
 //!
 //! Only a gap made of spaces alone counts: spaces after a sentence's final period (a typewriter
 //! habit some style guides keep), indentation, line ends and alignment in lists are not between
-//! two words of one sentence, and are left alone.
+//! two words of one sentence, and are left alone. A slip doubles a space once; text aligned in
+//! columns has longer runs, or several runs on one line, and numbers in tables: those lines are
+//! left alone too.
 
 use serde::Deserialize;
 
@@ -15,7 +17,7 @@ use crate::finding::Finding;
 pub const KIND: Kind = Kind {
     name: "double_space",
     summary: "two or more spaces between two words of a sentence",
-    params: "min_spaces: how many spaces in a row are reported (2)",
+    params: "max_spaces: longer runs of spaces are taken for alignment (2)",
     placeholders: &["first", "second"],
     build,
 };
@@ -23,28 +25,49 @@ pub const KIND: Kind = Kind {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Params {
-    #[serde(default = "min_spaces")]
-    min_spaces: usize,
+    #[serde(default = "max_spaces")]
+    max_spaces: usize,
 }
 
-fn min_spaces() -> usize {
+fn max_spaces() -> usize {
     2
 }
 
 struct DoubleSpace {
-    min_spaces: usize,
+    max_spaces: usize,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
     Ok(Box::new(DoubleSpace {
-        min_spaces: p.min_spaces.max(2),
+        max_spaces: p.max_spaces.max(2),
     }))
 }
 
 /// A space inside a line: the ASCII space, the no-break space and the other Unicode spaces.
+/// Tabs are not: they align columns.
 fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n' && c != '\r')
+    c.is_whitespace() && !matches!(c, '\n' | '\r' | '\t')
+}
+
+/// The line holding `at` has more than one run of two or more spaces after its indentation:
+/// columns, not a slip.
+fn aligned(doc: &Document, at: usize) -> bool {
+    let line = doc.slice(doc.line_span(doc.line_index(at)));
+    let body = line.trim_start_matches(is_space).trim_end_matches(is_space);
+    let mut runs = 0;
+    let mut run = 0;
+    for c in body.chars() {
+        if is_space(c) {
+            run += 1;
+        } else {
+            if run >= 2 {
+                runs += 1;
+            }
+            run = 0;
+        }
+    }
+    runs > 1
 }
 
 impl Check for DoubleSpace {
@@ -54,7 +77,12 @@ impl Check for DoubleSpace {
                 let (a, b) = (pair[0], pair[1]);
                 let gap = &doc.text[a.end..b.start];
                 let count = gap.chars().count();
-                if count < self.min_spaces || !gap.chars().all(is_space) {
+                if !(2..=self.max_spaces).contains(&count)
+                    || !gap.chars().all(is_space)
+                    || !doc.slice(a).chars().any(char::is_alphabetic)
+                    || !doc.slice(b).chars().any(char::is_alphabetic)
+                    || aligned(doc, a.end)
+                {
                     continue;
                 }
                 let (first, second) = (doc.slice(a), doc.slice(b));
@@ -92,7 +120,7 @@ mod tests {
     fn double_and_no_break_spaces_fire() {
         let f = findings(
             &rule(RULE),
-            &["The mission of\u{a0} citizens. Two  spaces here."],
+            &["The mission of\u{a0} citizens.\nTwo  spaces here."],
         );
         assert_eq!(f.len(), 2, "{f:#?}");
         assert_eq!(f[0].notes.len(), 1, "the no-break space is pointed out");
@@ -102,7 +130,10 @@ mod tests {
     fn near_misses_stay_silent() {
         let f = findings(
             &rule(RULE),
-            &["One sentence.  Another one.\n  • 9. An item;   \nA line, then  \nmore."],
+            &[
+                "One sentence.  Another one.\n  • 9. An item;   \nA line, then  \nmore.",
+                "Engine  Version  Ratio\nname     value\nrow 1  2",
+            ],
         );
         assert!(f.is_empty(), "{f:#?}");
     }

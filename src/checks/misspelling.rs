@@ -145,6 +145,15 @@ impl Check for Misspelling {
                     if doc.slice(*w).contains('-') {
                         continue;
                     }
+                    // A word glued to code-like punctuation is an option, a path or an
+                    // identifier (`-mmessage`, `src/lib`), not prose.
+                    let before = doc.text[..w.start].chars().next_back();
+                    let after = doc.text[w.end..].chars().next();
+                    if before.is_some_and(|c| "-/_.`@#$%&=\\<".contains(c))
+                        || after.is_some_and(|c| "/_`@#$%&=\\(>".contains(c))
+                    {
+                        continue;
+                    }
                     {
                         let part = *w;
                         let text = doc.slice(part);
