@@ -9,6 +9,7 @@ mod duplicate_sentence;
 mod hyphen_slip;
 mod misspelling;
 mod name_variant;
+mod name_word_swap;
 mod repeated_word;
 
 use rayon::prelude::*;
@@ -68,6 +69,7 @@ pub static KINDS: &[Kind] = &[
     hyphen_slip::KIND,
     misspelling::KIND,
     name_variant::KIND,
+    name_word_swap::KIND,
     repeated_word::KIND,
 ];
 

@@ -146,8 +146,8 @@ mod tests {
         assert!(!texts.iter().any(|p| p.0 == "Hajiyev" || p.1 == "Hajiyev"));
     }
 
-    /// Thousands of generated names: the blocked search looks at a small fraction of the n²/2
-    /// pairs an all-pairs search would compare.
+    /// Thousands of generated names: the blocked search looks at less than 1% of the n²/2 pairs
+    /// an all-pairs search would compare (about 15,000 for 4,000 names, against 8 million).
     #[test]
     fn blocked_search_is_far_below_all_pairs() {
         const SYLLABLES: [&str; 24] = [
@@ -185,7 +185,7 @@ mod tests {
         let (_, looked_at) = index.candidate_pairs();
         let all_pairs = n * (n - 1) / 2;
         assert!(
-            looked_at * 20 < all_pairs,
+            looked_at * 100 < all_pairs,
             "{looked_at} comparisons for {n} names ({all_pairs} pairs)"
         );
     }
