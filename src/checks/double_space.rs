@@ -5,7 +5,8 @@
 //! habit some style guides keep), indentation, line ends and alignment in lists are not between
 //! two words of one sentence, and are left alone. A slip doubles a space once; text aligned in
 //! columns has longer runs, or several runs on one line, and numbers in tables: those lines are
-//! left alone too.
+//! left alone too, and so are two spaces before a capital (`remove  Closes: #1`), a common
+//! way to separate items.
 
 use serde::Deserialize;
 
@@ -79,8 +80,11 @@ impl Check for DoubleSpace {
                 let count = gap.chars().count();
                 if !(2..=self.max_spaces).contains(&count)
                     || !gap.chars().all(is_space)
-                    || !doc.slice(a).chars().any(char::is_alphabetic)
-                    || !doc.slice(b).chars().any(char::is_alphabetic)
+                    || !doc.slice(a).chars().all(char::is_alphabetic)
+                    || !doc.slice(b).chars().all(char::is_alphabetic)
+                    // Two spaces before a capital separate items (`remove  Closes: #1`, a
+                    // column of names), a habit rather than a slip.
+                    || doc.slice(b).starts_with(char::is_uppercase)
                     || aligned(doc, a.end)
                 {
                     continue;
@@ -132,7 +136,7 @@ mod tests {
             &rule(RULE),
             &[
                 "One sentence.  Another one.\n  • 9. An item;   \nA line, then  \nmore.",
-                "Engine  Version  Ratio\nname     value\nrow 1  2",
+                "Engine  Version  Ratio\nname     value\nrow 1  2\nFix a crash.  Closes bug 1.\nuse-after-free  Core",
             ],
         );
         assert!(f.is_empty(), "{f:#?}");

@@ -126,8 +126,10 @@ impl HyphenSlip {
                 let Some(prefix) = slips.get(&first.to_lowercase()) else {
                     continue;
                 };
+                // A capitalised compound is a name (`Ant-Financial`), not a slip.
                 if rest.chars().count() < 3
                     || !rest.chars().all(char::is_alphabetic)
+                    || !first.chars().all(char::is_lowercase)
                     || self.allow.contains(&word.to_lowercase())
                 {
                     continue;
@@ -244,7 +246,9 @@ mod tests {
     fn prefix_near_misses_stay_silent() {
         let f = findings(
             &rule(PREFIX),
-            &["An anti-terror law, a semi-final, an ant-hill, a co-op, an ant-x, sem-1."],
+            &[
+                "An anti-terror law, a semi-final, an ant-hill, a co-op, an ant-x, sem-1, Ant-Financial.",
+            ],
         );
         assert!(f.is_empty(), "{f:#?}");
     }

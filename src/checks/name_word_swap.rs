@@ -10,6 +10,9 @@
 //! plurals and derivations where one word begins with the other (`Service`/`Services`,
 //! `President`/`Presidential`), and words of different size (`Internal`/`International`).
 //!
+//! Both forms must be used at least `min_uses` times in names: a word swapped once is as
+//! likely a different body (`Speech Recognizer` beside `Speech Recognition`).
+//!
 //! Which side is marked: the word written less often in name phrases across the corpus is the
 //! variant; every name phrase that uses it is labelled, and the frames that show the swap too.
 
@@ -20,12 +23,14 @@ use super::repeated_word::adjacent;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, DocId, Span};
+use crate::extract::english;
 use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
     name: "name_word_swap",
     summary: "one name written with two forms of one word (Interior/Internal Troops)",
     params: "min_prefix: letters the two words must share at the start (5)\n\
+             min_uses: times each form must be used in names, so that both are established (2)\n\
              connectors: lowercase words that may join the words of a name ([\"of\", \"and\", \"for\", \"the\"])\n\
              distinct: pairs of words that are different names' words, e.g. [[\"eastern\", \"easter\"]] ([])",
     placeholders: &["variant", "usual", "frame"],
@@ -37,6 +42,8 @@ pub const KIND: Kind = Kind {
 struct Params {
     #[serde(default = "min_prefix")]
     min_prefix: usize,
+    #[serde(default = "min_uses")]
+    min_uses: usize,
     #[serde(default = "connectors")]
     connectors: Vec<String>,
     #[serde(default)]
@@ -46,12 +53,16 @@ struct Params {
 fn min_prefix() -> usize {
     5
 }
+fn min_uses() -> usize {
+    2
+}
 fn connectors() -> Vec<String> {
     ["of", "and", "for", "the"].map(String::from).to_vec()
 }
 
 struct NameWordSwap {
     min_prefix: usize,
+    min_uses: usize,
     connectors: FxHashSet<String>,
     distinct: FxHashSet<(String, String)>,
 }
@@ -66,6 +77,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     }
     Ok(Box::new(NameWordSwap {
         min_prefix: p.min_prefix.max(3),
+        min_uses: p.min_uses.max(1),
         connectors: p.connectors.iter().map(|c| c.to_lowercase()).collect(),
         distinct,
     }))
@@ -78,6 +90,8 @@ struct Phrase {
     spans: Vec<Span>,
     /// A whole run, not a part of one between connectors.
     whole: bool,
+    /// The sentence it stands in.
+    sentence: Span,
 }
 
 impl NameWordSwap {
@@ -112,6 +126,7 @@ impl NameWordSwap {
                             words: spans.iter().map(|w| doc.slice(*w).to_lowercase()).collect(),
                             spans: spans.to_vec(),
                             whole,
+                            sentence: s.span,
                         };
                         out.push(phrase(run, true));
                         // Its parts between connectors are names too: `Internal Troops` in
@@ -124,9 +139,14 @@ impl NameWordSwap {
                     }
                     run.clear();
                 };
-                for &w in words {
+                for (k, &w) in words.iter().enumerate() {
                     let text = doc.slice(w);
-                    let capital = text.starts_with(char::is_uppercase);
+                    // A sentence's first word has its capital from the sentence: a verb form
+                    // there (`Updating Standards-Version`, `Added Support`) does not open a name.
+                    let lower = text.to_lowercase();
+                    let verb_form = (lower.ends_with("ing") || lower.ends_with("ed"))
+                        && english::is_word(&lower);
+                    let capital = text.starts_with(char::is_uppercase) && !(k == 0 && verb_form);
                     let connector = !capital && self.connectors.contains(&text.to_lowercase());
                     let joins = run.last().is_some_and(|&l| adjacent(doc, l, w));
                     if (capital || (connector && !run.is_empty())) && (run.is_empty() || joins) {
@@ -164,9 +184,6 @@ impl NameWordSwap {
             && !self.distinct.contains(&(a.to_string(), b.to_string()))
     }
 }
-
-/// A word of a phrase: (phrase, position).
-type WordAt = (usize, usize);
 
 /// Places of the usual form shown: enough to find it, not a list of every use.
 const MAX_USUAL_LABELS: usize = 4;
@@ -213,7 +230,7 @@ impl Check for NameWordSwap {
             }
         }
         // Word pair → a phrase with each form, for every frame in which both occur.
-        let mut swaps: FxHashMap<(&str, &str), Vec<(WordAt, WordAt)>> = FxHashMap::default();
+        let mut swaps: FxHashMap<(&str, &str), Vec<&Vec<&str>>> = FxHashMap::default();
         let mut keys: Vec<&Vec<&str>> = frames.keys().collect();
         keys.sort();
         for frame in keys {
@@ -231,22 +248,33 @@ impl Check for NameWordSwap {
             for (i, a) in words.iter().enumerate() {
                 for b in &words[i + 1..] {
                     if self.forms_of_one_root(a, b) {
-                        let with = |w: &str| {
-                            members
-                                .iter()
-                                .find(|m| m.0 == w)
-                                .map_or((0, 0), |m| (m.1, m.2))
-                        };
-                        swaps.entry((a, b)).or_default().push((with(a), with(b)));
+                        swaps.entry((a, b)).or_default().push(frame);
                     }
                 }
             }
         }
         let mut pairs: Vec<_> = swaps.into_iter().collect();
         pairs.sort();
-        for ((a, b), frames) in pairs {
-            let (na, nb) = (uses[a].len(), uses[b].len());
-            let (variant, usual) = if na < nb || (na == nb && a > b) {
+        // Uses are counted once per distinct sentence, so a text copied into two documents
+        // does not make a form established.
+        let distinct_uses = |word: &str| {
+            uses[word]
+                .iter()
+                .map(|&(p, _)| {
+                    let ph = &phrases[p];
+                    cx.corpus.doc(ph.doc).slice(ph.sentence)
+                })
+                .collect::<FxHashSet<&str>>()
+                .len()
+        };
+        for ((a, b), keys) in pairs {
+            let (na, nb) = (distinct_uses(a), distinct_uses(b));
+            // A form used once is as likely a different name as a swap.
+            if na.min(nb) < self.min_uses {
+                continue;
+            }
+            let rank = |w: &str, n: usize| (n, uses[w].len(), std::cmp::Reverse(w.to_string()));
+            let (variant, usual) = if rank(a, na) < rank(b, nb) {
                 (a, b)
             } else {
                 (b, a)
@@ -262,18 +290,24 @@ impl Check for NameWordSwap {
                 let span = Span::new(ph.spans[0].start, ph.spans[ph.spans.len() - 1].end);
                 cx.corpus.doc(ph.doc).slice(span).to_string()
             };
-            let shown: Vec<(String, String)> = frames
+            let first_with = |key: &Vec<&str>, word: &str| {
+                frames[key].iter().find(|m| m.0 == word).map_or(0, |m| m.1)
+            };
+            let shown: Vec<(String, String)> = keys
                 .iter()
-                .map(|&(pa, pb)| {
-                    let (pv, pu) = if variant == a { (pa, pb) } else { (pb, pa) };
-                    (text_of(pv.0), text_of(pu.0))
+                .map(|k| {
+                    (
+                        text_of(first_with(k, variant)),
+                        text_of(first_with(k, usual)),
+                    )
                 })
                 .collect();
             // The words of the frames that show the swap are labelled first.
-            let in_frames: FxHashSet<(DocId, Span)> = frames
+            let in_frames: FxHashSet<(DocId, Span)> = keys
                 .iter()
-                .flat_map(|&(x, y)| [x, y])
-                .map(|(p, i)| (phrases[p].doc, phrases[p].spans[i]))
+                .flat_map(|k| frames[*k].iter())
+                .filter(|m| m.0 == a || m.0 == b)
+                .map(|&(_, p, i)| (phrases[p].doc, phrases[p].spans[i]))
                 .collect();
             let frame = shown[0].1.clone();
             let mut f =
@@ -311,9 +345,9 @@ impl Check for NameWordSwap {
                         .join("; ")
                 ))
                 .note(format!(
-                    "`{v_text}` is used {} time(s) in names, `{u_text}` {} time(s); the rarer form is taken for the variant",
-                    uses[variant].len(),
-                    uses[usual].len()
+                    "`{v_text}` is used in {} sentence(s) in names, `{u_text}` in {}; the rarer form is taken for the variant",
+                    distinct_uses(variant),
+                    distinct_uses(usual)
                 ))
                 .suggest(frame),
             );
@@ -358,6 +392,9 @@ mod tests {
             "The Internal Affairs Office and the International Affairs Office.",
             // The same two words in different names.
             "The Interior Design Fair and the Internal Audit Office.",
+            // Each form used once; a sentence-initial verb.
+            "The Speech Recognizer and the Speech Recognition.",
+            "Updating Standards Version. Updated Standards Version. Updated Standards Version.",
         ];
         let f = findings(&rule(RULE), &texts);
         assert!(f.is_empty(), "{f:#?}");
