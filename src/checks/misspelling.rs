@@ -273,7 +273,7 @@ impl Misspelling {
         rule.finding(&[("word", text), ("correction", fix)])
             .label(doc.id, span, format!("did you mean `{fix}`?"))
             .note(why)
-            .suggest(fix.to_string())
+            .suggest(fix.replace("` or `", " or "))
     }
 }
 

@@ -319,10 +319,12 @@ impl Check for NameWordSwap {
                 places.sort_by_key(|&(p, i)| {
                     !in_frames.contains(&(phrases[p].doc, phrases[p].spans[i]))
                 });
-                for (k, &(p, i)) in places.iter().enumerate().take(most) {
+                // One label a line: a paragraph that repeats the name is one place.
+                for &(p, i) in &places {
                     let ph = &phrases[p];
-                    if seen.insert((ph.doc, ph.spans[i])) {
-                        f = f.label(ph.doc, ph.spans[i], msg(k == 0));
+                    let line = cx.corpus.doc(ph.doc).line_index(ph.spans[i].start);
+                    if seen.len() < most && seen.insert((ph.doc, line)) {
+                        f = f.label(ph.doc, ph.spans[i], msg(seen.len() == 1));
                     }
                 }
                 f
