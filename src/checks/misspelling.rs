@@ -10,7 +10,8 @@
 //!   (`pensioners`, `unstable`) is taken as correct. A common word is one that people often
 //!   misspell: `typos-dict` records at least `min_popularity` misspellings of it.
 //!
-//! In both modes, a word is left alone when it is a proper name somewhere in the corpus (written
+//! A "misspelling" written in `max_documents` documents or more is taken for a term of the
+//! corpus (`buildd`), not a slip. In both modes, a word is left alone when it is a proper name somewhere in the corpus (written
 //! with a capital inside a sentence), when it has capitals or digits (names, acronyms, codes),
 //! and, in `slip` mode, when words of another script or with diacritics stand near it (a
 //! native-language phrase such as `Fəxri Qarovul taboru`).
@@ -30,6 +31,7 @@ pub const KIND: Kind = Kind {
     params: "mode: \"dictionary\" (known misspellings) or \"slip\" (unknown word one slip from a common word) (\"dictionary\")\n\
              min_length: shorter words are not checked (4)\n\
              min_popularity: recorded misspellings a word needs to count as common, slip mode (5)\n\
+             max_documents: a misspelling written in this many documents is a term of the corpus, dictionary mode (3)\n\
              allow: words never reported, lowercase ([])",
     placeholders: &["word", "correction"],
     build,
@@ -44,6 +46,8 @@ struct Params {
     min_length: usize,
     #[serde(default = "min_popularity")]
     min_popularity: u32,
+    #[serde(default = "max_documents")]
+    max_documents: usize,
     #[serde(default)]
     allow: Vec<String>,
 }
@@ -57,6 +61,9 @@ fn min_length() -> usize {
 fn min_popularity() -> u32 {
     5
 }
+fn max_documents() -> usize {
+    3
+}
 
 #[derive(PartialEq)]
 enum Mode {
@@ -68,6 +75,7 @@ struct Misspelling {
     mode: Mode,
     min_length: usize,
     min_popularity: u32,
+    max_documents: usize,
     allow: FxHashSet<String>,
 }
 
@@ -86,6 +94,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         mode,
         min_length: p.min_length.max(3),
         min_popularity: p.min_popularity,
+        max_documents: p.max_documents.max(1),
         allow: p.allow.iter().map(|w| w.to_lowercase()).collect(),
     }))
 }
@@ -118,12 +127,18 @@ fn proper_names(corpus: &Corpus) -> FxHashSet<String> {
     out
 }
 
-/// How often each lowercase word is written in the corpus.
-fn counts(corpus: &Corpus) -> FxHashMap<String, u32> {
-    let mut out = FxHashMap::default();
+/// How often each lowercase word is written in the corpus, and in how many documents.
+fn usage(corpus: &Corpus) -> FxHashMap<String, (u32, usize)> {
+    let mut out: FxHashMap<String, (u32, usize)> = FxHashMap::default();
     for doc in &corpus.docs {
+        let mut here = FxHashSet::default();
         for w in &doc.words {
-            *out.entry(doc.slice(*w).to_lowercase()).or_default() += 1;
+            let lower = doc.slice(*w).to_lowercase();
+            let entry = out.entry(lower.clone()).or_default();
+            entry.0 += 1;
+            if here.insert(lower) {
+                entry.1 += 1;
+            }
         }
     }
     out
@@ -132,52 +147,50 @@ fn counts(corpus: &Corpus) -> FxHashMap<String, u32> {
 impl Check for Misspelling {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let names = proper_names(cx.corpus);
-        let counts = match self.mode {
-            Mode::Slip => counts(cx.corpus),
-            Mode::Dictionary => FxHashMap::default(),
-        };
+        let usage = usage(cx.corpus);
         for doc in &cx.corpus.docs {
             for s in &doc.sentences {
                 let words = &doc.words[s.words.clone()];
-                for (i, w) in words.iter().enumerate() {
+                for (i, &w) in words.iter().enumerate() {
+                    let text = doc.slice(w);
                     // Parts of hyphenated compounds are left to the hyphen rules: `look-alikes`
                     // is fine although `alikes` alone is a misspelling.
-                    if doc.slice(*w).contains('-') {
+                    if text.contains('-') || code_like(doc, w) {
                         continue;
                     }
-                    // A word glued to code-like punctuation is an option, a path or an
-                    // identifier (`-mmessage`, `src/lib`), not prose.
-                    let before = doc.text[..w.start].chars().next_back();
-                    let after = doc.text[w.end..].chars().next();
-                    if before.is_some_and(|c| "-/_.`@#$%&=\\<".contains(c))
-                        || after.is_some_and(|c| "/_`@#$%&=\\(>".contains(c))
-                    {
+                    if !self.candidate(text, i == 0, &names) {
                         continue;
                     }
-                    {
-                        let part = *w;
-                        let text = doc.slice(part);
-                        let first_of_sentence = i == 0;
-                        if !self.candidate(text, first_of_sentence, &names) {
-                            continue;
+                    let lower = text.to_lowercase();
+                    let (times, documents) = usage.get(&lower).copied().unwrap_or((0, 0));
+                    let found = match self.mode {
+                        // The same "misspelling" in many documents is a term of the corpus
+                        // (`buildd`), not a slip.
+                        Mode::Dictionary if documents < self.max_documents => {
+                            dictionary_fix(&lower)
                         }
-                        let lower = text.to_lowercase();
-                        let found = match self.mode {
-                            Mode::Dictionary => dictionary_fix(&lower),
-                            Mode::Slip => (counts.get(&lower) == Some(&1)
-                                && !near_native(doc, words, i))
-                            .then(|| self.slip_fix(&lower))
-                            .flatten(),
-                        };
-                        if let Some(fix) = found {
-                            let fix = match_case(text, &fix);
-                            out.push(self.finding(rule, doc, part, text, &fix));
+                        Mode::Slip if times == 1 && !near_native(doc, words, i) => {
+                            self.slip_fix(&lower)
                         }
+                        _ => None,
+                    };
+                    if let Some(fix) = found {
+                        let fix = match_case(text, &fix);
+                        out.push(self.finding(rule, doc, w, text, &fix));
                     }
                 }
             }
         }
     }
+}
+
+/// A word glued to code-like punctuation is an option, a path or an identifier (`-mmessage`,
+/// `src/lib`), not prose.
+fn code_like(doc: &Document, w: Span) -> bool {
+    let before = doc.text[..w.start].chars().next_back();
+    let after = doc.text[w.end..].chars().next();
+    before.is_some_and(|c| "-/_.`@#$%&=\\<".contains(c))
+        || after.is_some_and(|c| "/_`@#$%&=\\(>".contains(c))
 }
 
 /// Some word within three words of the `i`th one has letters outside ASCII.
@@ -336,6 +349,13 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("equipment"));
+    }
+
+    #[test]
+    fn dictionary_leaves_corpus_terms_alone() {
+        let doc = "The buildd failed.";
+        assert_eq!(findings(&rule(DICT), &[doc]).len(), 1);
+        assert!(findings(&rule(DICT), &[doc, doc, doc]).is_empty());
     }
 
     #[test]
