@@ -14,7 +14,7 @@
 //! corpus (`buildd`), not a slip. In both modes, a word is left alone when it is a proper name somewhere in the corpus (written
 //! with a capital inside a sentence), when it has capitals or digits (names, acronyms, codes),
 //! and, in `slip` mode, when words of another script or with diacritics stand near it (a
-//! native-language phrase such as `Fəxri Qarovul taboru`).
+//! native-language phrase such as `İçərişəhər qoruqlari`).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -379,7 +379,7 @@ mod tests {
     fn slip_near_misses_stay_silent() {
         let texts = [
             // Real words absent from the lists, derived words, a native phrase, a word used twice.
-            "The pensioners were reorganizing. The guard of honour (Fəxri Qarovul taboru) marched.",
+            "The pensioners were reorganizing. The old town (İçərişəhər qoruqlari) is walled.",
             "It was locoated here and locoated there.",
             "Cryptologic performance and prophylactic measures were operatively planned.",
         ];

@@ -1,6 +1,6 @@
 //! `name_variant`: one proper name spelled two ways across the corpus — two romanisations of
-//! one name (`Baylar`/`Beyler`, `Jeyhan`/`Ceyhan`, `Akhundov`/`Axundov`), or a native name
-//! that lost a letter (`Mühafiz`/`Mühafizə`).
+//! one name (`Rashad`/`Reshad`, `Jeyhun`/`Ceyhun`, `Khalilov`/`Xəlilov`), or a native name
+//! that lost a letter (`Miqrasiy`/`Miqrasiya`).
 //!
 //! How: the name index files every spelling of a name word under blocking keys (consonant
 //! skeletons and their one-deletion neighbours), so only spellings that share a key are
@@ -10,19 +10,19 @@
 //!
 //! Precision guards, because a name spelt alike is not always the same name:
 //! - *Context*: the two spellings must stand next to the same name word at least once
-//!   (`Baylar Eyyubov` / `Beyler Eyyubov`, `Tbilisi-Jeyhan` / `Tbilisi-Ceyhan`). Two people who
+//!   (`Rashad Khalilov` / `Reshad Khalilov`, `Kars-Jeyhun` / `Kars-Ceyhun`). Two people who
 //!   share a surname have different given names, and stay apart. A letter missing at the end of
 //!   a word must even have the same word on both sides: a word inside a fixed name does not
 //!   change its ending, while a name's last word takes grammatical endings.
-//! - *Grammar*: a genitive or other ending (`Respublikası` / `Respublikasının`) adds more than
+//! - *Grammar*: a genitive or other ending (`Akademiyası` / `Akademiyasının`) adds more than
 //!   one letter and is never a candidate; English words and acronyms are not name words at all.
 //! - *Declared variants*: a text that writes both spellings side by side with `or`, `also
 //!   spelled` and the like, or in parentheses, has said they are one name.
 //! - *Known distinct names*: pairs listed in `distinct` are never reported.
 //!
 //! Which side is marked: the spelling with fewer occurrences is the variant; on a tie, the one
-//! in fewer documents, then the one that uses fewer letters of the native orthography (`Jeyhan`
-//! rather than `Ceyhan`), then the later one in reading order.
+//! in fewer documents, then the one that uses fewer letters of the native orthography (`Jeyhun`
+//! rather than `Ceyhun`), then the later one in reading order.
 
 use std::cmp::Reverse;
 
@@ -41,7 +41,7 @@ pub const KIND: Kind = Kind {
     summary: "one proper name spelled two ways: another romanisation, or a letter missing",
     params: "min_length: spellings shorter than this, in letters, are not compared (4)\n\
              declared_by: words that, between two spellings on one line, declare them one name ([\"or\", \"also spelled\", \"also spelt\", \"also written\", \"also known as\", \"aka\"])\n\
-             distinct: pairs of spellings known to be different names, e.g. [[\"Aliyev\", \"Valiyev\"]] ([])\n\
+             distinct: pairs of spellings known to be different names, e.g. [[\"Ellen\", \"Allen\"]] ([])\n\
              max_labels: most places of the usual spelling shown (4)",
     placeholders: &["variant", "usual"],
     build,
@@ -355,31 +355,31 @@ mod tests {
     #[test]
     fn romanisation_variant_of_a_given_name() {
         let f = spans(&[
-            "Infobox\n- Chief2Name: Beyler Eyyubov\n\nThe agency has been headed by Baylar Eyyubov since 2020. Baylar Eyyubov spoke.",
+            "Infobox\n- Chief2Name: Reshad Khalilov\n\nThe agency has been headed by Rashad Khalilov since 2019. Rashad Khalilov spoke.",
         ]);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0][0].1, "Beyler", "the rarer spelling is primary");
-        assert_eq!(f[0][1].1, "Baylar");
+        assert_eq!(f[0][0].1, "Reshad", "the rarer spelling is primary");
+        assert_eq!(f[0][1].1, "Rashad");
     }
 
     #[test]
     fn transliteration_across_documents_labels_both() {
         let f = spans(&[
-            "It guards the Baku-Tbilisi-Jeyhan pipeline.",
-            "The Baku-Tbilisi-Ceyhan pipeline is long.",
+            "Minister Jeyhun Bayramov spoke.",
+            "He met Ceyhun Bayramov there.",
         ]);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0][0], (0, "Jeyhan".to_string()), "Ceyhan is native");
-        assert_eq!(f[0][1], (1, "Ceyhan".to_string()));
+        assert_eq!(f[0][0], (0, "Jeyhun".to_string()), "Ceyhun is native");
+        assert_eq!(f[0][1], (1, "Ceyhun".to_string()));
     }
 
     #[test]
     fn native_name_missing_a_letter() {
         let f = spans(&[
-            "Infobox\n- Nativename: Azərbaycan Respublikası Xüsusi Dövlət Mühafiz Xidməti\n- Logo: Azərbaycan Respublikasının Xüsusi Dövlət Mühafizə Xidməti.jpg\n\nThe Service (Xüsusi Dövlət Mühafizə Xidməti; XDMX) is old.",
+            "Infobox\n- Nativename: Milli Elmlər Akademiyası Dövlət Miqrasiy Xidməti\n- Logo: Milli Elmlər Akademiyasının Dövlət Miqrasiya Xidməti.jpg\n\nThe Service (Dövlət Miqrasiya Xidməti) is old.",
         ]);
         assert_eq!(f.len(), 1, "the genitive is not a variant: {f:?}");
-        assert_eq!(f[0][0].1, "Mühafiz");
+        assert_eq!(f[0][0].1, "Miqrasiy");
         assert_eq!(f[0].len(), 3);
     }
 
@@ -387,15 +387,15 @@ mod tests {
     fn near_misses_stay_silent() {
         let texts = [
             // Different people sharing a surname; different given names.
-            "Zakir Hasanov met Ramil Gasanov. Ilham Aliyev met Ali Valiyev.",
+            "Tural Huseynov met Rauf Guseynov. Elnur Guliyev met Ali Valiyev.",
             // A letter-short name word without the same context on both sides.
-            "Rasul Azerbaijan Army and Rasul Azerbaijani people.",
+            "Rasul Uzbekistan Army and Rasul Uzbekistani people.",
             // A declared variant.
-            "Farid Mammadov (also spelled Farid Mamedov) and Farid Mamedov.",
+            "Farid Gurbanov (also spelled Farid Qurbanov) and Farid Qurbanov.",
             // Known distinct names.
             "Jamal Guliyev and Jamel Guliyev.",
             // English words differing by a letter, a plural, an acronym.
-            "The Interior Troops and the Internal Troops. Service and Services. SSPS and SSPX.",
+            "The Interior Forces and the Internal Forces. Service and Services. MVD and MVX.",
         ];
         let f = spans(&texts);
         assert!(f.is_empty(), "{f:?}");

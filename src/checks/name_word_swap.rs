@@ -1,9 +1,9 @@
 //! `name_word_swap`: one official name written with two forms of one word, such as `Interior
-//! Troops` and `Internal Troops`.
+//! Forces` and `Internal Forces`.
 //!
 //! Name phrases are runs of capitalised words in prose, joined by `of`, `and`, `for` and `the`
-//! (`Ministry of Internal Affairs`). Two phrases that are the same except for one word are
-//! filed under a frame key (`* Troops`), so only phrases sharing a frame are compared. The two
+//! (`Council of Internal Affairs`). Two phrases that are the same except for one word are
+//! filed under a frame key (`* Forces`), so only phrases sharing a frame are compared. The two
 //! words must look like two forms of one root: a common beginning of at least `min_prefix`
 //! letters, lengths within two letters of each other, and endings that differ in at least
 //! three letters. That leaves out spelling variants (`Defence`/`Defense`, a consistency matter),
@@ -28,7 +28,7 @@ use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
     name: "name_word_swap",
-    summary: "one name written with two forms of one word (Interior/Internal Troops)",
+    summary: "one name written with two forms of one word (Interior/Internal Forces)",
     params: "min_prefix: letters the two words must share at the start (5)\n\
              min_uses: times each form must be used in names, so that both are established (2)\n\
              connectors: lowercase words that may join the words of a name ([\"of\", \"and\", \"for\", \"the\"])\n\
@@ -129,8 +129,8 @@ impl NameWordSwap {
                             sentence: s.span,
                         };
                         out.push(phrase(run, true));
-                        // Its parts between connectors are names too: `Internal Troops` in
-                        // `Internal Troops of the Ministry of Internal Affairs`.
+                        // Its parts between connectors are names too: `Internal Forces` in
+                        // `Internal Forces of the Council of Internal Affairs`.
                         let parts: Vec<&[Span]> = run
                             .split(|w| self.connectors.contains(&doc.slice(*w).to_lowercase()))
                             .filter(|p| p.len() >= 2 && p.len() < run.len())
@@ -375,8 +375,8 @@ mod tests {
         let f = findings(
             &rule(RULE),
             &[
-                "The commander of the Interior Troops spoke. The Interior Troops are ready.",
-                "The Internal Troops of the Ministry of Internal Affairs. The Ministry of Internal Affairs rules.",
+                "The commander of the Interior Forces spoke. The Interior Forces are ready.",
+                "The Internal Forces of the Council of Internal Affairs. The Council of Internal Affairs rules.",
             ],
         );
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -389,7 +389,7 @@ mod tests {
         let texts = [
             // A plural, a derivation, a spelling variant, words of different size.
             "The State Service and the State Services. The President Office and the Presidential Office.",
-            "The Supreme State Authority and the Supreme State Authorities.",
+            "The Supreme Court Authority and the Supreme Court Authorities.",
             "The Ministry of Defence and the Ministry of Defense.",
             "The Internal Affairs Office and the International Affairs Office.",
             // The same two words in different names.
