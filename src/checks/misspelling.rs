@@ -6,14 +6,17 @@
 //!   corpus, and one typing slip inside the word — a letter too many, a letter missing, two
 //!   letters swapped — turns it into a common word (`locoated` → `located`). The slip must sit
 //!   away from the first letter and from the last two, where the endings of real words live
-//!   (`-s`, `-ed`, `-er`), and a word that is an ending or a prefix away from a known word
-//!   (`pensioners`, `unstable`) is taken as correct. A common word is one that people often
-//!   misspell: `typos-dict` records at least `min_popularity` misspellings of it.
+//!   (`-s`, `-ed`, `-er`). A word that is an ending or a prefix away from a known word
+//!   (`pensioners`, `unstable`) is taken as correct, and so is a British spelling one letter
+//!   longer than the American one (`colourful`, `travelled`, `manoeuvre`). A common word is one
+//!   that people often misspell: `typos-dict` records at least `min_popularity` misspellings of
+//!   it.
 //!
 //! A "misspelling" written in `max_documents` documents or more is taken for a term of the
-//! corpus (`buildd`), not a slip. In both modes, a word is left alone when it is a proper name somewhere in the corpus (written
-//! with a capital inside a sentence), when it has capitals or digits (names, acronyms, codes),
-//! and, in `slip` mode, when words of another script or with diacritics stand near it (a
+//! corpus (`buildd`), not a slip. In both modes, a word is left alone when it is a proper name
+//! somewhere in the corpus (written with a capital inside a sentence), when it has capitals or
+//! digits (names, acronyms, codes), when it is glued to code punctuation (`-mmessage`), and, in
+//! `slip` mode, when words of another script or with diacritics stand near it (a
 //! native-language phrase such as `İçərişəhər qoruqlari`).
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -258,9 +261,11 @@ impl Misspelling {
         };
         // Slips away from the first letter and the last two.
         for i in 1..n.saturating_sub(2) {
-            let mut deleted = b.to_vec();
-            deleted.remove(i);
-            consider(deleted);
+            if !british_letter(b, i) {
+                let mut deleted = b.to_vec();
+                deleted.remove(i);
+                consider(deleted);
+            }
             if i + 1 < n - 2 {
                 let mut swapped = b.to_vec();
                 swapped.swap(i, i + 1);
@@ -287,6 +292,19 @@ impl Misspelling {
             .label(doc.id, span, format!("did you mean `{fix}`?"))
             .note(why)
             .suggest(fix.replace("` or `", " or "))
+    }
+}
+
+/// The letter at `i` is one that British spelling adds to the American form: the `u` of
+/// `-our-` (`colourful`), the second `l` of `-ll-` (`travelled`), the `a` or `o` of `ae`/`oe`
+/// (`anaemia`, `manoeuvre`). Leaving it out is not a slip but the other convention.
+fn british_letter(b: &[u8], i: usize) -> bool {
+    let at = |j: usize| b.get(j).copied();
+    match b[i] {
+        b'u' => i > 0 && at(i - 1) == Some(b'o') && at(i + 1) == Some(b'r'),
+        b'l' => (i > 0 && at(i - 1) == Some(b'l')) || at(i + 1) == Some(b'l'),
+        b'a' | b'o' => at(i + 1) == Some(b'e'),
+        _ => false,
     }
 }
 
@@ -382,6 +400,8 @@ mod tests {
             "The pensioners were reorganizing. The old town (İçərişəhər qoruqlari) is walled.",
             "It was locoated here and locoated there.",
             "Cryptologic performance and prophylactic measures were operatively planned.",
+            // British spellings one letter away from the American ones.
+            "Her favourites travelled through the neighbourhoods in colourful manoeuvres.",
         ];
         let f = findings(&rule(SLIP), &texts);
         assert!(f.is_empty(), "{f:#?}");
