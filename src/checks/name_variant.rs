@@ -19,6 +19,8 @@
 //! - *Declared variants*: a text that writes both spellings side by side with `or`, `also
 //!   spelled` and the like, or in parentheses, has said they are one name.
 //! - *Known distinct names*: pairs listed in `distinct` are never reported.
+//! - *Scripts*: a spelling in another script (`Джейхун` beside `Jeyhun`) is a rendering, not a
+//!   variant; only spellings in the same script are compared.
 //!
 //! Which side is marked: the spelling with fewer occurrences is the variant; on a tie, the one
 //! in fewer documents, then the one that uses fewer letters of the native orthography (`Jeyhun`
@@ -158,7 +160,10 @@ impl Check for NameVariant {
 impl NameVariant {
     fn variation(&self, a: &Spelling, b: &Spelling) -> Option<Variation> {
         let (la, lb) = (a.lower.chars().count(), b.lower.chars().count());
+        // A name in another script is a rendering, not a misspelling: `Джейхун` beside
+        // `Jeyhun` is how the two languages write it.
         if la.min(lb) < self.min_length
+            || latin(&a.text) != latin(&b.text)
             || self.distinct.contains(&(a.lower.clone(), b.lower.clone()))
         {
             return None;
@@ -263,6 +268,13 @@ impl NameVariant {
             ))
             .suggest(u.text.clone())
     }
+}
+
+/// Every letter is Latin (ASCII or the Latin-1 and Latin Extended blocks: `ə`, `ş`, `ğ`).
+fn latin(word: &str) -> bool {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| (c as u32) < 0x0250 || (0x1E00..0x1F00).contains(&(c as u32)))
 }
 
 fn shorter<'a>(a: &'a Spelling, b: &'a Spelling) -> &'a str {
@@ -392,6 +404,8 @@ mod tests {
             "Rasul Uzbekistan Army and Rasul Uzbekistani people.",
             // A declared variant.
             "Farid Gurbanov (also spelled Farid Qurbanov) and Farid Qurbanov.",
+            // One name in two scripts.
+            "Jeyhun Bayramov spoke. Джейхун Байрамов spoke.",
             // Known distinct names.
             "Jamal Guliyev and Jamel Guliyev.",
             // English words differing by a letter, a plural, an acronym.

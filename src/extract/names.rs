@@ -316,6 +316,7 @@ mod tests {
             ("Guliyev", "Guliev"),
             ("Shamakhi", "Şamaxı"),
             ("Allahverdiyev", "Alahverdiyev"),
+            ("Джейхун", "Jeyhun"),
         ] {
             assert_eq!(t.fold(a), t.fold(b), "{a} / {b}");
         }
