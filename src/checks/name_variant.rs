@@ -270,11 +270,19 @@ impl NameVariant {
     }
 }
 
-/// Every letter is Latin (ASCII or the Latin-1 and Latin Extended blocks: `ə`, `ş`, `ğ`).
+/// Every letter is Latin: ASCII, Latin-1 and Latin Extended (`ş`, `ğ`), the IPA block where
+/// Azerbaijani `ə` lives, and the phonetic and additional Latin blocks (`ạ`, `ề`).
 fn latin(word: &str) -> bool {
+    const BLOCKS: [std::ops::Range<u32>; 5] = [
+        0..0x02B0,
+        0x1D00..0x1DC0,
+        0x1E00..0x1F00,
+        0x2C60..0x2C80,
+        0xA720..0xA800,
+    ];
     word.chars()
         .filter(|c| c.is_alphabetic())
-        .all(|c| (c as u32) < 0x0250 || (0x1E00..0x1F00).contains(&(c as u32)))
+        .all(|c| BLOCKS.iter().any(|b| b.contains(&(c as u32))))
 }
 
 fn shorter<'a>(a: &'a Spelling, b: &'a Spelling) -> &'a str {
@@ -393,6 +401,11 @@ mod tests {
         assert_eq!(f.len(), 1, "the genitive is not a variant: {f:?}");
         assert_eq!(f[0][0].1, "Miqrasiy");
         assert_eq!(f[0].len(), 3);
+        let f = spans(&[
+            "The Milli Elmlər Akademiyası met. The Milli Elmlr Akademiyası met. Milli Elmlər Akademiyası.",
+        ]);
+        assert_eq!(f.len(), 1, "a dropped `ə`: {f:?}");
+        assert_eq!(f[0][0].1, "Elmlr");
     }
 
     #[test]
