@@ -259,14 +259,22 @@ impl NameVariant {
         let places: Vec<String> = u.occurrences.iter().take(3).map(place).collect();
         f.note(why)
             .note(format!(
-                "`{}` is written {} time(s), `{}` {} time(s) ({}); the rarer spelling is taken for the variant",
+                "`{}` is written {}, `{}` {} ({}); the rarer spelling is taken for the variant, and on a tie the one further from the native orthography, then the later one",
                 v.text,
-                v.occurrences.len(),
+                times(v.occurrences.len()),
                 u.text,
-                u.occurrences.len(),
+                times(u.occurrences.len()),
                 places.join(", ")
             ))
             .suggest(u.text.clone())
+    }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
     }
 }
 

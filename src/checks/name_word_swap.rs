@@ -347,7 +347,7 @@ impl Check for NameWordSwap {
                         .join("; ")
                 ))
                 .note(format!(
-                    "`{v_text}` is used in {} sentence(s) in names, `{u_text}` in {}; the rarer form is taken for the variant",
+                    "`{v_text}` is used in names in {} sentences, `{u_text}` in {}; the rarer form is taken for the variant",
                     distinct_uses(variant),
                     distinct_uses(usual)
                 ))
