@@ -34,7 +34,7 @@ use serde::Deserialize;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::Corpus;
-use crate::extract::names::{Translit, lowercase};
+use crate::extract::names::{Translit, TranslitClass, lowercase};
 use crate::finding::Finding;
 use crate::index::names::{NameIndex, Spelling};
 
@@ -44,7 +44,8 @@ pub const KIND: Kind = Kind {
     params: "min_length: spellings shorter than this, in letters, are not compared (4)\n\
              declared_by: words that, between two spellings on one line, declare them one name ([\"or\", \"also spelled\", \"also spelt\", \"also written\", \"also known as\", \"aka\"])\n\
              distinct: pairs of spellings known to be different names, e.g. [[\"Ellen\", \"Allen\"]] ([])\n\
-             max_labels: most places of the usual spelling shown (4)",
+             max_labels: most places of the usual spelling shown (4)\n\
+             classes: transliteration classes added to those of rules/translit/, each {letters = [...], native = [...], vowel = false} ([])",
     placeholders: &["variant", "usual"],
     build,
 };
@@ -60,6 +61,8 @@ struct Params {
     distinct: Vec<[String; 2]>,
     #[serde(default = "max_labels")]
     max_labels: usize,
+    #[serde(default)]
+    classes: Vec<TranslitClass>,
 }
 
 fn min_length() -> usize {
@@ -86,6 +89,9 @@ struct NameVariant {
     declared_by: Vec<String>,
     distinct: FxHashSet<(String, String)>,
     max_labels: usize,
+    /// The rule's own tables, when it adds classes; otherwise the shipped ones and the shared
+    /// name index are used.
+    translit: Option<Translit>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
@@ -101,6 +107,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         declared_by: p.declared_by.iter().map(|m| m.to_lowercase()).collect(),
         distinct,
         max_labels: p.max_labels.max(1),
+        translit: if p.classes.is_empty() {
+            None
+        } else {
+            Some(Translit::builtin_and(&p.classes)?)
+        },
     }))
 }
 
@@ -115,8 +126,14 @@ enum Variation {
 
 impl Check for NameVariant {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
-        let index = cx.index.names();
-        let translit = Translit::builtin();
+        let own;
+        let (index, translit) = match &self.translit {
+            Some(t) => {
+                own = NameIndex::build(cx.corpus, t);
+                (&own, t)
+            }
+            None => (cx.index.names(), Translit::builtin()),
+        };
         let (pairs, _) = index.candidate_pairs();
         // Each variant spelling is reported once, against its most frequent usual spelling.
         let mut best: FxHashMap<u32, (u32, Variation)> = FxHashMap::default();
@@ -414,6 +431,14 @@ mod tests {
         ]);
         assert_eq!(f.len(), 1, "a dropped `ə`: {f:?}");
         assert_eq!(f[0][0].1, "Elmlr");
+    }
+
+    #[test]
+    fn a_rule_can_add_transliteration_classes() {
+        let texts = ["Eduard Shevardnadze spoke. Eduard Shevardnadse spoke again."];
+        assert!(spans(&texts).is_empty(), "z and s are different letters");
+        let with_class = format!("{RULE}\nclasses = [{{ letters = [\"z\", \"s\"] }}]\n");
+        assert_eq!(findings(&rule(&with_class), &texts).len(), 1);
     }
 
     #[test]

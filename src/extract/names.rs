@@ -20,25 +20,26 @@ use super::english;
 use crate::corpus::{Document, Span};
 use crate::parse::BlockKind;
 
-/// One transliteration class as written in a `rules/translit/*.toml` table.
-#[derive(Deserialize)]
+/// One transliteration class as written in a `rules/translit/*.toml` table, or in a rule's
+/// `classes` parameter.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawClass {
+pub struct TranslitClass {
     /// Lowercase spellings of one sound.
-    letters: Vec<String>,
+    pub letters: Vec<String>,
     /// Those that belong to the language's own orthography.
     #[serde(default)]
-    native: Vec<String>,
+    pub native: Vec<String>,
     /// Whether the class is a vowel, left out of skeletons.
     #[serde(default)]
-    vowel: bool,
+    pub vowel: bool,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTable {
     #[serde(default)]
-    class: Vec<RawClass>,
+    class: Vec<TranslitClass>,
 }
 
 /// The merged transliteration classes of every table.
@@ -52,16 +53,51 @@ pub struct Translit {
     native: Vec<String>,
 }
 
+/// The tables shipped in `rules/translit/`, compiled in.
+const BUILTIN_TABLES: [(&str, &str); 4] = [
+    (
+        "azerbaijani.toml",
+        include_str!("../../rules/translit/azerbaijani.toml"),
+    ),
+    (
+        "georgian.toml",
+        include_str!("../../rules/translit/georgian.toml"),
+    ),
+    (
+        "russian.toml",
+        include_str!("../../rules/translit/russian.toml"),
+    ),
+    (
+        "turkish.toml",
+        include_str!("../../rules/translit/turkish.toml"),
+    ),
+];
+
 /// Class symbols are private-use characters, so they never collide with a letter of a name.
 const FIRST_SYMBOL: u32 = 0xE000;
 
 impl Translit {
     /// Builds the classes from table texts; classes that share a spelling are merged.
     pub fn from_tables(tables: &[(&str, &str)]) -> Result<Translit, String> {
-        let mut classes: Vec<RawClass> = Vec::new();
+        Translit::from_tables_and(tables, &[])
+    }
+
+    /// Builds the classes from table texts and further classes (a rule's own).
+    pub fn from_tables_and(
+        tables: &[(&str, &str)],
+        extra: &[TranslitClass],
+    ) -> Result<Translit, String> {
+        let mut classes: Vec<TranslitClass> = Vec::new();
         for (name, text) in tables {
             let table: RawTable = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
             classes.extend(table.class);
+        }
+        classes.extend(extra.iter().cloned());
+        if let Some(empty) = classes.iter().position(|c| c.letters.is_empty()) {
+            return Err(format!(
+                "transliteration class {} lists no letters",
+                empty + 1
+            ));
         }
         // Union-find over classes, joined through shared spellings.
         let mut parent: Vec<usize> = (0..classes.len()).collect();
@@ -123,27 +159,15 @@ impl Translit {
     /// The tables shipped in `rules/translit/`.
     pub fn builtin() -> &'static Translit {
         static BUILTIN: LazyLock<Translit> = LazyLock::new(|| {
-            Translit::from_tables(&[
-                (
-                    "azerbaijani.toml",
-                    include_str!("../../rules/translit/azerbaijani.toml"),
-                ),
-                (
-                    "georgian.toml",
-                    include_str!("../../rules/translit/georgian.toml"),
-                ),
-                (
-                    "russian.toml",
-                    include_str!("../../rules/translit/russian.toml"),
-                ),
-                (
-                    "turkish.toml",
-                    include_str!("../../rules/translit/turkish.toml"),
-                ),
-            ])
-            .expect("the shipped transliteration tables parse")
+            Translit::from_tables(&BUILTIN_TABLES)
+                .expect("the shipped transliteration tables parse")
         });
         &BUILTIN
+    }
+
+    /// The shipped tables with further classes.
+    pub fn builtin_and(extra: &[TranslitClass]) -> Result<Translit, String> {
+        Translit::from_tables_and(&BUILTIN_TABLES, extra)
     }
 
     /// The folded form of a name: classes instead of letters, doubled letters collapsed.
