@@ -8,6 +8,7 @@ mod double_space;
 mod duplicate_sentence;
 mod hyphen_slip;
 mod misspelling;
+mod name_case;
 mod name_variant;
 mod name_word_swap;
 mod repeated_word;
@@ -68,6 +69,7 @@ pub static KINDS: &[Kind] = &[
     duplicate_sentence::KIND,
     hyphen_slip::KIND,
     misspelling::KIND,
+    name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
     repeated_word::KIND,
