@@ -4,16 +4,23 @@
 
 mod adjacent_words;
 mod article_before_name;
+mod confused_phrase;
+mod double_space;
 mod duplicate_sentence;
 mod event_date_conflict;
 mod event_order;
 mod holder_conflict;
+mod hyphen_slip;
 mod impossible_period;
 mod independence_conflict;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
 mod midsentence_capital;
+mod misspelling;
+mod name_case;
+mod name_variant;
+mod name_word_swap;
 mod page_break_cut;
 mod parts_total;
 mod pronoun_agreement;
@@ -73,16 +80,23 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     article_before_name::KIND,
+    confused_phrase::KIND,
+    double_space::KIND,
     duplicate_sentence::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
     holder_conflict::KIND,
+    hyphen_slip::KIND,
     impossible_period::KIND,
     independence_conflict::KIND,
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
     midsentence_capital::KIND,
+    misspelling::KIND,
+    name_case::KIND,
+    name_variant::KIND,
+    name_word_swap::KIND,
     page_break_cut::KIND,
     parts_total::KIND,
     pronoun_agreement::KIND,

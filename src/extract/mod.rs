@@ -2,8 +2,10 @@
 //! words, dates — each with a byte [`Span`] into the document.
 
 pub mod dates;
+pub mod english;
 pub mod entities;
 pub mod facts;
+pub mod names;
 pub mod normalize;
 
 use std::ops::Range;

@@ -3,11 +3,13 @@
 //! every item with every other.
 
 pub mod facts;
+pub mod names;
 pub mod sentences;
 
 use std::sync::OnceLock;
 
 pub use facts::FactIndex;
+pub use names::NameIndex;
 pub use sentences::{SentenceIndex, SentenceRef};
 
 use crate::corpus::Corpus;
@@ -18,6 +20,7 @@ pub struct Index<'a> {
     lexicon: &'a Lexicon,
     sentences: OnceLock<SentenceIndex>,
     facts: OnceLock<FactIndex>,
+    names: OnceLock<NameIndex>,
 }
 
 impl<'a> Index<'a> {
@@ -27,6 +30,7 @@ impl<'a> Index<'a> {
             lexicon,
             sentences: OnceLock::new(),
             facts: OnceLock::new(),
+            names: OnceLock::new(),
         }
     }
 
@@ -40,6 +44,13 @@ impl<'a> Index<'a> {
     pub fn facts(&self) -> &FactIndex {
         self.facts.get_or_init(|| {
             FactIndex::build(self.corpus, crate::extract::facts::FactPatterns::builtin())
+        })
+    }
+
+    /// Every spelling of a name word, with blocking keys for variant search.
+    pub fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            NameIndex::build(self.corpus, crate::extract::names::Translit::builtin())
         })
     }
 }
