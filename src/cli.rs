@@ -159,7 +159,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Io(io::Error),
     Run(String),
 }
@@ -198,23 +198,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         severity: args.severity,
     };
     let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let paths = if !args.paths.is_empty() {
-        args.paths
-    } else if !project.paths.is_empty() {
-        project.paths.clone()
-    } else {
-        vec![PathBuf::from(".")]
-    };
-    let mut options = LoadOptions::default();
-    if let Some(ext) = &project.extensions {
-        options.extensions = ext.clone();
-    }
-    options.exclude = project.exclude.clone();
-    let outcome =
-        with_progress(|progress| concord::check_with_progress(&paths, &options, &rules, progress))?;
-    for w in &outcome.warnings {
-        eprintln!("warning: {w}");
-    }
+    let outcome = lint(args.paths, &project, &rules)?;
     let corpus = &outcome.corpus;
     let adopted = adopt::apply(
         &args.adopt,
@@ -232,6 +216,33 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     report::write(args.format, &run, args.color, out)?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// Reads the documents (`paths`, else the project's, else the current folder) and runs the
+/// rules, with progress shown on a terminal; load warnings go to standard error.
+pub(crate) fn lint(
+    paths: Vec<PathBuf>,
+    project: &Project,
+    rules: &RuleSet,
+) -> Result<concord::Outcome, Failure> {
+    let paths = if !paths.is_empty() {
+        paths
+    } else if !project.paths.is_empty() {
+        project.paths.clone()
+    } else {
+        vec![PathBuf::from(".")]
+    };
+    let mut options = LoadOptions::default();
+    if let Some(ext) = &project.extensions {
+        options.extensions = ext.clone();
+    }
+    options.exclude = project.exclude.clone();
+    let outcome =
+        with_progress(|progress| concord::check_with_progress(&paths, &options, rules, progress))?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(outcome)
 }
 
 /// Runs `work` with a spinner on standard error that names the stage under way. indicatif draws

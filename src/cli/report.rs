@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use concord::config::Selection;
-use concord::corpus::LoadOptions;
 use concord::report::{self, ErrataFormat};
 
 use super::{Failure, RuleSource, Setup, setup};
@@ -52,24 +51,7 @@ pub fn run(args: ReportArgs, stdout: &mut dyn Write) -> Result<u8, Failure> {
         severity: Vec::new(),
     };
     let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let paths = if !args.paths.is_empty() {
-        args.paths
-    } else if !project.paths.is_empty() {
-        project.paths.clone()
-    } else {
-        vec![PathBuf::from(".")]
-    };
-    let mut options = LoadOptions::default();
-    if let Some(ext) = &project.extensions {
-        options.extensions = ext.clone();
-    }
-    options.exclude = project.exclude.clone();
-    let outcome = super::with_progress(|progress| {
-        concord::check_with_progress(&paths, &options, &rules, progress)
-    })?;
-    for w in &outcome.warnings {
-        eprintln!("warning: {w}");
-    }
+    let outcome = super::lint(args.paths, &project, &rules)?;
     let corpus = &outcome.corpus;
     let mut findings = outcome.findings;
     concord::authority::apply(&mut findings, corpus, &project.authority);
