@@ -142,12 +142,12 @@ mod tests {
     fn abbreviations_ranks_and_initials_do_not_end_sentences() {
         assert_eq!(
             texts(
-                "He became Col-Gen. Vagif Akhundov in 2004. The U.S. Army helped. Decree No. 708 was signed on 6 Jan. 2026 by him. It rose 3.5 percent."
+                "He became Lt-Gen. Pavel Orlov in 2004. The U.S. Army helped. Decree No. 41 was signed on 9 Jan. 2024 by him. It rose 3.5 percent."
             ),
             vec![
-                "He became Col-Gen. Vagif Akhundov in 2004.",
+                "He became Lt-Gen. Pavel Orlov in 2004.",
                 "The U.S. Army helped.",
-                "Decree No. 708 was signed on 6 Jan. 2026 by him.",
+                "Decree No. 41 was signed on 9 Jan. 2024 by him.",
                 "It rose 3.5 percent."
             ]
         );
@@ -155,8 +155,8 @@ mod tests {
 
     #[test]
     fn words_keep_hyphens_and_apostrophes_inside() {
-        let w: Vec<_> = words("Baku-Tbilisi-Ceyhan, Azerbaijan's  ant- terror", 0).collect();
+        let w: Vec<_> = words("Kura-Aras-Volga, Karelia's  ant- terror", 0).collect();
         assert_eq!(w.len(), 4);
-        assert_eq!(w[0], Span::new(0, 19));
+        assert_eq!(w[0], Span::new(0, 15));
     }
 }
