@@ -302,13 +302,15 @@ fn joins_a_name(gap: &str) -> bool {
     let Some(inner) = gap.strip_prefix(space) else {
         return false;
     };
-    let Some(particle) = inner
-        .strip_suffix('-')
-        .or_else(|| inner.strip_suffix(space))
-    else {
-        return false;
-    };
-    PARTICLES.contains(&particle)
+    if let Some(particle) = inner.strip_suffix('-') {
+        // `al-`: the list writes hyphen-only particles with their hyphen; any other particle
+        // may be hyphenated too (`van-`).
+        PARTICLES.contains(&inner) || PARTICLES.contains(&particle)
+    } else {
+        inner
+            .strip_suffix(space)
+            .is_some_and(|particle| PARTICLES.contains(&particle))
+    }
 }
 
 /// The parts of a word between hyphens, without a final possessive `'s`.
@@ -388,6 +390,10 @@ mod tests {
     fn particles_keep_a_name_together() {
         assert!(joins_a_name(" al-") && joins_a_name(" van ") && joins_a_name("-"));
         assert!(!joins_a_name(" and ") && !joins_a_name(", ") && !joins_a_name(" al"));
+        assert!(
+            !joins_a_name(" at ") && !joins_a_name(" al "),
+            "English words, unhyphenated"
+        );
         let text = "Hassan al-Janabi spoke, and Ludwig van Beethoven wrote.";
         let doc = Document::analyze(0, "d".into(), text.into(), Lexicon::builtin());
         let words = name_words(&doc);
