@@ -7,7 +7,7 @@
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-use super::repeated_word::adjacent;
+use super::repeated_word::{adjacent, glued};
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
@@ -63,6 +63,8 @@ impl Check for AdjacentWords {
                     || !self.second.contains(&wb)
                     || self.allow.contains(&format!("{wa} {wb}"))
                     || !adjacent(doc, a, b)
+                    || glued(doc, a)
+                    || glued(doc, b)
                 {
                     continue;
                 }

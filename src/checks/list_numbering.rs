@@ -141,10 +141,13 @@ fn is_sequence(items: &[Item]) -> bool {
     {
         return false;
     }
+    // A step is good when the number is one more than the item before it, or two more than
+    // the item two back: one wrong number (`3, 3, 5`) then spoils one step, not two, so a
+    // short list with one slip still counts as a sequence.
     let steps = items.len().saturating_sub(1);
-    let good = items
-        .windows(2)
-        .filter(|w| w[1].number.value == w[0].number.value + 1)
+    let values: Vec<_> = items.iter().map(|i| i.number.value).collect();
+    let good = (1..values.len())
+        .filter(|&i| values[i] == values[i - 1] + 1 || (i >= 2 && values[i] == values[i - 2] + 2))
         .count();
     steps > 0 && good * 3 >= steps * 2
 }
@@ -217,11 +220,17 @@ impl ListNumbering {
     }
 
     fn sequence(&self, rule: &Rule, doc: &Document, items: &[Item], out: &mut Vec<Finding>) {
-        for w in items.windows(2) {
+        // An item whose neighbours agree with each other (`3, 3, 5`) is the one wrong number:
+        // it is reported once, and the step after it is not a second break.
+        let mut skip_next = false;
+        for (i, w) in items.windows(2).enumerate() {
             let (prev, this) = (w[0].number.value, w[1].number.value);
-            if this == prev + 1 {
+            if std::mem::take(&mut skip_next) || this == prev + 1 {
                 continue;
             }
+            skip_next = items
+                .get(i + 2)
+                .is_some_and(|next| next.number.value == prev + 2);
             let what = if this == prev {
                 "repeats the number before it".to_string()
             } else if this > prev + 1 {
@@ -320,6 +329,16 @@ mod tests {
             assert!(findings(&rule(DELIMITER), &[t]).is_empty(), "{t}");
             assert!(findings(&rule(SEQUENCE), &[t]).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn one_repeated_number_in_a_short_list() {
+        let text = "• 1. Plans;\n• 2. Builds;\n• 3. Supplies;\n• 3. Controls;\n• 5. Represents;\n• 6. Performs.\n";
+        let f = findings(&rule(SEQUENCE), &[text]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].labels[0].message.contains("repeats"));
+        let quantities = "- 5 frigates;\n- 10 boats;\n- 20 tugs;\n- 40 barges.\n";
+        assert!(findings(&rule(SEQUENCE), &[quantities]).is_empty());
     }
 
     #[test]

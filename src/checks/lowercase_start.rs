@@ -59,9 +59,16 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 /// True when `text` (a sentence) ends with sentence punctuation after a word that is not an
 /// abbreviation, so that whatever follows really starts a new sentence.
 fn ends_sentence(text: &str) -> bool {
-    let inner = text
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let trimmed = text.trim_end();
+    let inner = trimmed.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    // A question or exclamation inside quotes is often a title or a quoted question within a
+    // longer sentence (`the prompt "Send this email?" with choices`), which goes on in lowercase.
+    if inner.len() < trimmed.len()
+        && inner.ends_with(['?', '!'])
+        && trimmed[inner.len()..].starts_with(['"', '\'', '”', '’'])
+    {
+        return false;
+    }
     // An ellipsis trails off rather than ends; `-?` or `'.'` quote punctuation as a thing.
     if !inner.ends_with(['.', '!', '?']) || inner.ends_with("..") {
         return false;
@@ -199,6 +206,8 @@ mod tests {
             "He said: \"... destructive forces abroad.\" 3 attempts failed.",
             "# Speech\n\nThe part is first. The part of our state and my\n\n---\n\nmain task as the president. It is so.",
             "It costs approx. five dollars.",
+            // A quoted question inside a longer sentence.
+            "The tool asks \"Send this email?\" with choices. It waits for \"are we done?\" and the rest.",
             "The company is in the U.S. it grew.",
             // Names written in lowercase, code, and enumerators.
             "It was built with the compiler. gcc users should update. dbus is a bus.",

@@ -15,9 +15,9 @@
 //! A "misspelling" written in `max_documents` documents or more is taken for a term of the
 //! corpus (`buildd`), not a slip. In both modes, a word is left alone when it is a proper name
 //! somewhere in the corpus (written with a capital inside a sentence), when it has capitals or
-//! digits (names, acronyms, codes), when it is glued to code punctuation (`-mmessage`), and, in
-//! `slip` mode, when words of another script or with diacritics stand near it (a
-//! native-language phrase such as `İçərişəhər qoruqlari`).
+//! digits (names, acronyms, codes), when it is glued to code punctuation (`-mmessage`) or inside
+//! a Markdown code span, and, in `slip` mode, when words of another script or with diacritics
+//! stand near it (a native-language phrase such as `İçərişəhər qoruqlari`).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -194,6 +194,14 @@ fn code_like(doc: &Document, w: Span) -> bool {
     let after = doc.text[w.end..].chars().next();
     before.is_some_and(|c| "-/_.`@#$%&=\\<".contains(c))
         || after.is_some_and(|c| "/_`@#$%&=\\(>".contains(c))
+        || in_inline_code(doc, w)
+}
+
+/// Inside a Markdown code span: an odd number of backticks between the start of the line and
+/// the word (`` `v["nmae"]` `` shows a typo on purpose).
+fn in_inline_code(doc: &Document, w: Span) -> bool {
+    let line_start = doc.text[..w.start].rfind('\n').map_or(0, |i| i + 1);
+    doc.text[line_start..w.start].matches('`').count() % 2 == 1
 }
 
 /// Some word within three words of the `i`th one has letters outside ASCII.
@@ -381,6 +389,14 @@ mod tests {
         // `Teh` is a misspelling of `the`, but here it is a name written with a capital.
         let f = findings(&rule(DICT), &["We met Mr Teh in town. Teh said so."]);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn dictionary_leaves_inline_code_alone() {
+        let f = findings(&rule(DICT), &["Imagine typing `v[\"nmae\"]` by mistake."]);
+        assert!(f.is_empty(), "{f:#?}");
+        let f = findings(&rule(DICT), &["The `v` field may recieve a value."]);
+        assert_eq!(f.len(), 1, "after the code span closes: {f:#?}");
     }
 
     #[test]

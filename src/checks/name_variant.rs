@@ -115,6 +115,14 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     }))
 }
 
+/// True when the two spellings differ only in diacritics (`İşleri` / `Isleri`, `Müller` /
+/// `Muller`): the tables keep letters such as `ş` apart from `s` on purpose, because `ş` is also
+/// written `sh`, but a writer who drops the cedilla still means the same name.
+fn without_diacritics(a: &Spelling, b: &Spelling) -> bool {
+    let strip = |s: &str| any_ascii::any_ascii(s).to_lowercase();
+    a.lower != b.lower && strip(&a.lower) == strip(&b.lower)
+}
+
 /// How two spellings differ.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Variation {
@@ -185,7 +193,7 @@ impl NameVariant {
         {
             return None;
         }
-        let variation = if a.folded == b.folded {
+        let variation = if a.folded == b.folded || without_diacritics(a, b) {
             Variation::Romanisation
         } else {
             missing_letter(&a.lower, &b.lower)?
@@ -431,6 +439,25 @@ mod tests {
         ]);
         assert_eq!(f.len(), 1, "a dropped `ə`: {f:?}");
         assert_eq!(f[0][0].1, "Elmlr");
+    }
+
+    #[test]
+    fn dropped_diacritics_and_a_name_after_a_particle() {
+        let f = spans(&[
+            "The Directorate (Devlet Su İşleri) builds dams.",
+            "# Devlet Su Isleri\n\nDevlet Su İşleri works.",
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0][0].1, "Isleri");
+        let f =
+            spans(&["Hassan al-Janabi spoke. Hasan al-Janabi resigned. Hassan al-Janabi left."]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0][0].1, "Hasan");
+        let silent = spans(&["Hassan al-Janabi spoke. Hasan al-Maliki resigned."]);
+        assert!(
+            silent.is_empty(),
+            "different surnames after the particle: {silent:?}"
+        );
     }
 
     #[test]

@@ -123,6 +123,15 @@ impl Check for PageBreakCut {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
+            // A paragraph that opens with a label (`what:  column --table`) is the next record
+            // of a list of fields, not the rest of a sentence.
+            let opens_with_label = doc
+                .words
+                .get(first.words.start)
+                .is_some_and(|w| doc.text[w.end..].starts_with(':'));
+            if opens_with_label {
+                continue;
+            }
             // A lone line without punctuation before a break may be a heading; a paragraph of
             // several sentences, or a lowercase continuation, is prose cut in two.
             if before_sentences.len() < 2 && !after_lowercase {
@@ -200,6 +209,8 @@ mod tests {
             "---\n\n# Title\n\nIt grew.",
             // A dash line under a line of text underlines a heading.
             "# Notes\n\nIt grew. The standard tool for catalog maintenance\n-----------\nupdate-catalog is the tool.",
+            // Records of fields between separators: the next record opens with a label.
+            "what:  column --columns\nwhy:   renamed to the output width option\nsince: v2.30\n\n---\n\nwhat:  sfdisk --show-size\nwhy:   this does not belong here",
         ];
         for t in texts {
             assert!(findings(&rule(RULE), &[t]).is_empty(), "{t}");

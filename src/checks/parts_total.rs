@@ -127,6 +127,14 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A count that is the object of a verb of composition or possession (`consists of 12
+/// directorates`, `has 26 offices`): a total when a colon follows it with the parts.
+static COUNT_BEFORE_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:consists?\s+of|consisted\s+of|(?:is|are|was|were)\s+made\s+up\s+of|comprises?|comprised|has|have|had|includes?|included)\s+(?<n>{NUMBER})\b"
+    ))
+    .unwrap()
+});
 /// A prefix that marks an item as the total.
 static TOTAL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:a\s+)?total\s+of|totall?ing|in\s+total,?|altogether,?|in\s+all,?)\s+")
@@ -353,6 +361,16 @@ fn stated_total(sentence: &str) -> Option<(u64, Span)> {
     Some((number_value(n.as_str())?, Span::new(m.start(), m.end())))
 }
 
+/// A count governed by a verb of composition or possession, when it is not a measure.
+fn count_before_colon(sentence: &str) -> Option<(u64, Span)> {
+    let c = COUNT_BEFORE_COLON.captures(sentence)?;
+    let n = c.name("n")?;
+    if not_a_count(&sentence[n.end()..]) {
+        return None;
+    }
+    Some((number_value(n.as_str())?, Span::new(n.start(), n.end())))
+}
+
 /// Words for the members of a whole, whatever their kind.
 const GENERIC_UNITS: [&str; 14] = [
     "people",
@@ -486,10 +504,11 @@ impl PartsTotal {
         );
     }
 
-    /// Shape 2: `a total of N ...: parts` in one sentence.
+    /// Shape 2: `a total of N ...: parts` in one sentence, or `consists of N ...: parts`, `has
+    /// N ...: parts` — a colon right after a count introduces its breakdown.
     fn colon(&self, rule: &Rule, doc: &Document, sentence: Span, out: &mut Vec<Finding>) {
         let s = doc.slice(sentence);
-        let Some((total_value, marker)) = stated_total(s) else {
+        let Some((total_value, marker)) = stated_total(s).or_else(|| count_before_colon(s)) else {
             return;
         };
         let Some(colon) = s[marker.end..].find(':').map(|i| marker.end + i) else {
@@ -716,6 +735,20 @@ mod tests {
             &["The board has a total of 9 members: 3 judges, 4 lawyers and one secretary."],
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+        let f = findings(
+            &rule(RULE),
+            &[
+                "The agency consists of 12 directorates: five in the west, four in the east and two in the south.",
+            ],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        for silent in [
+            "The agency consists of 11 directorates: five in the west, four in the east and two in the south.",
+            "The fleet has 12 ships: frigates, destroyers and two carriers.",
+            "The agency has 12 directorates, and since 2010: five in the west and two in the east.",
+        ] {
+            assert!(findings(&rule(RULE), &[silent]).is_empty(), "{silent}");
+        }
         let f = findings(
             &rule(RULE),
             &["In 2005, 40 officers were trained, 25 of them abroad and the other 20 at home."],

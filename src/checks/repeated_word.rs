@@ -43,11 +43,37 @@ pub(crate) fn adjacent(doc: &Document, a: Span, b: Span) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
 }
 
+/// True when the word is part of a longer token of code or a path rather than a word of prose:
+/// glued to `.`, `_`, `/` or `=` (`foo.git git`, `RENAME_REF ref`, `a/ vs b/`).
+pub(crate) fn glued(doc: &Document, word: Span) -> bool {
+    let before = doc.text[..word.start].chars().next_back();
+    let mut after = doc.text[word.end..].chars();
+    before.is_some_and(|c| matches!(c, '.' | '_' | '/' | '\\' | '=' | '$' | '@'))
+        || match after.next() {
+            Some('_' | '/' | '\\' | '=') => true,
+            Some('.') => after.next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        }
+}
+
+/// True when the line holding `at` is a row of columns: two or more runs of several spaces after
+/// its indentation (`  installed   never      never    Yes`). Words in neighbouring cells are
+/// not a sentence.
+fn in_columns(doc: &Document, at: usize) -> bool {
+    let start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
+    let line = doc.text[start..end].trim();
+    line.split("  ")
+        .filter(|cell| !cell.trim().is_empty())
+        .count()
+        >= 3
+}
+
 impl Check for RepeatedWord {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for sentence in &doc.sentences {
             let words = &doc.words[sentence.words.clone()];
-            for pair in words.windows(2) {
+            for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 let (wa, wb) = (doc.slice(a), doc.slice(b));
                 if !wa.eq_ignore_ascii_case(wb) && wa.to_lowercase() != wb.to_lowercase() {
@@ -56,7 +82,15 @@ impl Check for RepeatedWord {
                 let lower = wa.to_lowercase();
                 // `Walla Walla`, `Bora Bora`: a capitalised second word is a name, not a slip.
                 let capitalised_name = wb.chars().next().is_some_and(char::is_uppercase);
+                // `DIFF diff` is a constant and its value, not a slip: a slip repeats the word
+                // as it was written, at most with a capital at the start of the sentence.
+                let same_shape = wa.chars().skip(1).eq(wb.chars().skip(1))
+                    && (wa.chars().next() == wb.chars().next() || i == 0);
                 if !adjacent(doc, a, b)
+                    || !same_shape
+                    || glued(doc, a)
+                    || glued(doc, b)
+                    || in_columns(doc, a.start)
                     || self.allow.contains(&lower)
                     || wa.chars().all(|c| c.is_numeric())
                     || capitalised_name
@@ -104,6 +138,10 @@ mod tests {
         let texts = [
             "He had had enough. She said that that was fine. Walla Walla is a town.",
             "Yes, yes, it is. The count rose by 2 2 times. Information. Information is key.",
+            // Code and tables: a constant and its value, a file name, a row of columns.
+            "Then set(DIFF diff) and run foo.git git init in the folder.",
+            "The class G r E e K matches Greek.",
+            "  unpacked    never      never    Yes\n",
         ];
         assert!(findings(&rule(RULE), &texts).is_empty());
     }

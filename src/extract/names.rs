@@ -266,10 +266,7 @@ pub fn name_words(doc: &Document) -> Vec<NameWord> {
             }
         }
     }
-    let joined = |a: Span, b: Span| {
-        let gap = &doc.text[a.end..b.start];
-        gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
-    };
+    let joined = |a: Span, b: Span| joins_a_name(&doc.text[a.end..b.start]);
     let mut out = Vec::new();
     for (i, &span) in capitalised.iter().enumerate() {
         if !is_name(doc.slice(span)) {
@@ -283,6 +280,37 @@ pub fn name_words(doc: &Document) -> Vec<NameWord> {
         out.push(NameWord { span, left, right });
     }
     out
+}
+
+/// Lowercase particles inside personal names (`al`, `van`, `da`), from
+/// `rules/lexicon/name_particles.txt`.
+static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rules/lexicon/name_particles.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// True when the text between two capitalised words keeps them in one name: a hyphen, spaces,
+/// or a name particle between them (`Hassan al-Janabi`, `Ludwig van Beethoven`).
+fn joins_a_name(gap: &str) -> bool {
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    if gap == "-" || (!gap.is_empty() && gap.chars().all(space)) {
+        return true;
+    }
+    let Some(inner) = gap.strip_prefix(space) else {
+        return false;
+    };
+    if let Some(particle) = inner.strip_suffix('-') {
+        // `al-`: the list writes hyphen-only particles with their hyphen; any other particle
+        // may be hyphenated too (`van-`).
+        PARTICLES.contains(&inner) || PARTICLES.contains(&particle)
+    } else {
+        inner
+            .strip_suffix(space)
+            .is_some_and(|particle| PARTICLES.contains(&particle))
+    }
 }
 
 /// The parts of a word between hyphens, without a final possessive `'s`.
@@ -356,6 +384,22 @@ mod tests {
             t.skeleton(&t.fold("Miqrasiya"))
         );
         assert!(t.native_letters("Ceyhun") > t.native_letters("Jeyhun"));
+    }
+
+    #[test]
+    fn particles_keep_a_name_together() {
+        assert!(joins_a_name(" al-") && joins_a_name(" van ") && joins_a_name("-"));
+        assert!(!joins_a_name(" and ") && !joins_a_name(", ") && !joins_a_name(" al"));
+        assert!(
+            !joins_a_name(" at ") && !joins_a_name(" al "),
+            "English words, unhyphenated"
+        );
+        let text = "Hassan al-Janabi spoke, and Ludwig van Beethoven wrote.";
+        let doc = Document::analyze(0, "d".into(), text.into(), Lexicon::builtin());
+        let words = name_words(&doc);
+        let right = |i: usize| words[i].right.map(|r| doc.slice(r));
+        assert_eq!(doc.slice(words[0].span), "Hassan");
+        assert_eq!(right(0), Some("Janabi"));
     }
 
     #[test]
