@@ -158,10 +158,11 @@ impl Check for Misspelling {
                     let text = doc.slice(w);
                     // Parts of hyphenated compounds are left to the hyphen rules: `look-alikes`
                     // is fine although `alikes` alone is a misspelling.
-                    if text.contains('-') || code_like(doc, w) {
+                    if text.contains('-') || !self.candidate(text, i == 0, &names) {
                         continue;
                     }
-                    if !self.candidate(text, i == 0, &names) {
+                    // Only for candidates: it looks along the line, which may be long.
+                    if code_like(doc, w) {
                         continue;
                     }
                     let lower = text.to_lowercase();
@@ -200,7 +201,7 @@ fn code_like(doc: &Document, w: Span) -> bool {
 /// Inside a Markdown code span: an odd number of backticks between the start of the line and
 /// the word (`` `v["nmae"]` `` shows a typo on purpose).
 fn in_inline_code(doc: &Document, w: Span) -> bool {
-    let line_start = doc.text[..w.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = doc.line_span(doc.line_index(w.start)).start;
     doc.text[line_start..w.start].matches('`').count() % 2 == 1
 }
 

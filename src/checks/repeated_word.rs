@@ -60,9 +60,7 @@ pub(crate) fn glued(doc: &Document, word: Span) -> bool {
 /// its indentation (`  installed   never      never    Yes`). Words in neighbouring cells are
 /// not a sentence.
 fn in_columns(doc: &Document, at: usize) -> bool {
-    let start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
-    let line = doc.text[start..end].trim();
+    let line = doc.slice(doc.line_span(doc.line_index(at))).trim();
     line.split("  ")
         .filter(|cell| !cell.trim().is_empty())
         .count()
