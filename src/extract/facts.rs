@@ -528,7 +528,7 @@ fn when_in(text: &str, present: bool) -> When {
 }
 
 fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
-    for sentence in &doc.sentences {
+    for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
         for pattern in &p.sentences {
@@ -576,7 +576,13 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             .iter()
                             .find(|d| d.span.start >= whole.end())
                             .or_else(|| found.iter().rev().find(|d| d.span.end <= whole.start()));
-                        let Some(date) = date else { continue };
+                        let (value, date) = match date {
+                            Some(d) => (text[d.span.start..d.span.end].to_string(), d.date),
+                            None => match carried_date(doc, index) {
+                                Some(carried) => carried,
+                                None => continue,
+                            },
+                        };
                         // `X and the Y were established`: one event for each.
                         for part in split_names(entity_match.as_str()) {
                             let span = Span::new(
@@ -590,9 +596,9 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                                 entity,
                                 kind: FactKind::Event,
                                 attribute: pattern.attribute.clone().unwrap_or_default(),
-                                value: text[date.span.start..date.span.end].to_string(),
+                                value: value.clone(),
                                 person: None,
-                                date: Some(date.date),
+                                date: Some(date),
                                 when: When::Unknown,
                                 span: sentence.span,
                                 more: Vec::new(),
@@ -667,6 +673,36 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
             }
         }
     }
+}
+
+/// `On the same day`, `in the same year`, `that year`: a sentence dated by the one before it.
+static SAME_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:on|in|during|by) the same|that) (?<unit>day|date|month|year)\b")
+        .unwrap()
+});
+
+/// The date a sentence without one takes from the sentence before it in its paragraph, when it
+/// says `on the same day` or `that year`: the last date there, cut to the unit named, with the
+/// text it was read from.
+fn carried_date(doc: &Document, index: usize) -> Option<(String, PartialDate)> {
+    let sentence = &doc.sentences[index];
+    let unit = SAME_TIME.captures(doc.slice(sentence.span))?["unit"].to_ascii_lowercase();
+    let previous = doc.sentences[..index].last()?;
+    if previous.block != sentence.block {
+        return None;
+    }
+    let text = doc.slice(previous.span);
+    let last = dates::find(text).pop()?;
+    let mut date = last.date;
+    match unit.as_str() {
+        "year" => {
+            date.month = None;
+            date.day = None;
+        }
+        "month" => date.day = None,
+        _ => {}
+    }
+    Some((text[last.span.start..last.span.end].to_string(), date))
 }
 
 /// True when `offset` stands inside a quotation opened earlier in its block.
@@ -803,6 +839,19 @@ mod tests {
                 "Royal Guard|holder|head|Major General Ivan Petrov|2013 to 2026-01-06",
                 "Royal Guard|holder|head|Colonel Pavel Orlov|since 2026-01-06",
             ]
+        );
+    }
+
+    #[test]
+    fn the_same_day_takes_the_date_before_it() {
+        let text = "= Royal Guard =\n\nThe Coast Watch was established on 4 May 1990. On the same day, the Border Watch was abolished.\n\nThe Harbour Office was abolished that year.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Coast Watch|event|established|4 May 1990|unknown",
+                "Border Watch|event|ended|4 May 1990|unknown",
+            ],
+            "only within one paragraph"
         );
     }
 
