@@ -119,6 +119,9 @@ pub struct Fact {
     /// Other spans of the claim, such as the infobox field that names the post.
     pub more: Vec<Span>,
     pub origin: Origin,
+    /// A holder claim whose post the pattern gave rather than the text named (`headed by X`,
+    /// `led by X`): it means whatever the entity's top post is called.
+    pub generic_post: bool,
 }
 
 /// The facts of one document, and its entities.
@@ -364,6 +367,12 @@ impl FactPatterns {
         &BUILTIN
     }
 
+    /// The post that claims without a named post (`headed by X`) give by default: the post the
+    /// word `head` maps to.
+    pub fn generic_post(&self) -> &str {
+        self.post_words.get("head").map_or("head", String::as_str)
+    }
+
     /// The canonical key of a post as written: modifiers kept, the post word mapped
     /// (`First Deputy Chief` → `first deputy head`).
     pub fn post_key(&self, post: &str) -> String {
@@ -459,6 +468,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                 span: *line,
                 more: post_span.map(|(line, _)| vec![line]).unwrap_or_default(),
                 origin: Origin::Infobox,
+                generic_post: false,
             });
         } else if let Some(event) = p.events.get(&bare) {
             if let Some(d) = dates::find(text).first() {
@@ -473,6 +483,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                     span: *line,
                     more: Vec::new(),
                     origin: Origin::Infobox,
+                    generic_post: false,
                 });
             }
         } else if let Some(name) = p.values.get(&bare).cloned().or_else(|| {
@@ -492,6 +503,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                 span: *line,
                 more: Vec::new(),
                 origin: Origin::Infobox,
+                generic_post: false,
             });
         }
     }
@@ -567,6 +579,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             span: Span::new(sentence.span.start, end),
                             more: Vec::new(),
                             origin: Origin::Sentence,
+                            generic_post: c.name("post").is_none(),
                         });
                     }
                     FactKind::Event => {
@@ -603,6 +616,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                                 span: sentence.span,
                                 more: Vec::new(),
                                 origin: Origin::Sentence,
+                                generic_post: false,
                             });
                         }
                     }
@@ -634,6 +648,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                                 span: sentence.span,
                                 more: Vec::new(),
                                 origin: Origin::Sentence,
+                                generic_post: false,
                             });
                         }
                     }
@@ -667,6 +682,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             span: sentence.span,
                             more: Vec::new(),
                             origin: Origin::Sentence,
+                            generic_post: false,
                         });
                     }
                 }
@@ -765,6 +781,7 @@ fn lists(doc: &Document, p: &FactPatterns, entities: &DocEntities, out: &mut Vec
                     span: block.span,
                     more: Vec::new(),
                     origin: Origin::List,
+                    generic_post: false,
                 });
             }
             _ => {}
