@@ -860,6 +860,20 @@ mod tests {
     }
 
     #[test]
+    fn appositions_serving_holders_and_ends() {
+        let text = "= Harbour Board =\n\nThe Harbour Board, founded in 1921, is the regulator. Ivan Petrov has served as chairman of the Harbour Board since 2019. The current chairman of the Harbour Board is Olga Sidorova. The Pilot Office ceased to exist in 2004.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Harbour Board|event|established|1921|unknown",
+                "Harbour Board|holder|chairman|Ivan Petrov|since 2019",
+                "Harbour Board|holder|chairman|Olga Sidorova|present (undated)",
+                "Pilot Office|event|ended|2004|unknown",
+            ]
+        );
+    }
+
+    #[test]
     fn the_same_day_takes_the_date_before_it() {
         let text = "= Royal Guard =\n\nThe Coast Watch was established on 4 May 1990. On the same day, the Border Watch was abolished.\n\nThe Harbour Office was abolished that year.\n";
         assert_eq!(
