@@ -861,7 +861,7 @@ mod tests {
 
     #[test]
     fn appositions_serving_holders_and_ends() {
-        let text = "= Harbour Board =\n\nThe Harbour Board, founded in 1921, is the regulator. Ivan Petrov has served as chairman of the Harbour Board since 2019. The current chairman of the Harbour Board is Olga Sidorova. The Pilot Office ceased to exist in 2004.\n";
+        let text = "= Harbour Board =\n\nThe Harbour Board, founded in 1921, is the regulator. Ivan Petrov has served as chairman of the Harbour Board since 2019. The current chairman of the Harbour Board is Olga Sidorova. The Pilot Office ceased to exist in 2004. Pavel Orlov has headed the Pilot Office since 1999.\n";
         assert_eq!(
             show(text),
             vec![
@@ -869,6 +869,7 @@ mod tests {
                 "Harbour Board|holder|chairman|Ivan Petrov|since 2019",
                 "Harbour Board|holder|chairman|Olga Sidorova|present (undated)",
                 "Pilot Office|event|ended|2004|unknown",
+                "Pilot Office|holder|head|Pavel Orlov|since 1999",
             ]
         );
     }
