@@ -273,6 +273,23 @@ impl DuplicateSentence {
                 continue;
             }
             let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
+            // Numbers and dates that disagree make two facts of one shape (`fixed in v2.30.6`,
+            // `fixed in v2.17.5`), not a repeat: one side's figures must all stand in the other.
+            let figures = |e: &crate::index::sentences::SentenceEntry| -> Vec<u32> {
+                e.terms
+                    .iter()
+                    .copied()
+                    .filter(|t| {
+                        let text = &index.term_text[*t as usize];
+                        text.starts_with("@date:") || text.chars().any(|c| c.is_ascii_digit())
+                    })
+                    .collect()
+            };
+            let (fa, fb) = (figures(ea), figures(eb));
+            let within = |x: &[u32], y: &[u32]| x.iter().all(|t| y.binary_search(t).is_ok());
+            if !within(&fa, &fb) && !within(&fb, &fa) {
+                continue;
+            }
             let shares_date = ea.terms.iter().any(|t| {
                 eb.terms.binary_search(t).is_ok()
                     && index.term_text[*t as usize].starts_with("@date:")
