@@ -16,6 +16,7 @@ use crate::config::Rule;
 use crate::corpus::{Corpus, Span};
 use crate::finding::Finding;
 use crate::index::SentenceIndex;
+use crate::parse::BlockKind;
 
 pub const KIND: Kind = Kind {
     name: "duplicate_sentence",
@@ -135,6 +136,15 @@ fn sentence_span(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> (usize, 
     (at.doc, corpus.doc(at.doc).sentences[at.sentence].span)
 }
 
+/// A list item of fewer than eight words: an entry (`Ivan Petrov (since 2021)`, `Reading
+/// rooms for adults`), not a statement; its repeat in a sentence is a summary, not a duplicate.
+fn short_list_item(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
+    let at = index.entries[entry as usize].at;
+    let doc = corpus.doc(at.doc);
+    let sentence = &doc.sentences[at.sentence];
+    matches!(doc.blocks[sentence.block].kind, BlockKind::ListItem(_)) && sentence.words.len() < 8
+}
+
 fn excerpt(text: &str) -> String {
     const MAX: usize = 60;
     let text = text.trim_end_matches(['.', '!', '?']);
@@ -191,7 +201,17 @@ impl DuplicateSentence {
     }
 
     fn near(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
-        let comparable = |e: u32| index.entries[e as usize].terms.len() >= self.min_terms;
+        // Dates count as one term at most: a holder-list item (`Ivan Petrov (2009 - 2020)`) is
+        // a name and its dates, too little said to be a restatement of a sentence.
+        let comparable = |e: u32| {
+            let terms = &index.entries[e as usize].terms;
+            let dated = terms
+                .iter()
+                .filter(|t| index.term_text[**t as usize].starts_with("@date:"))
+                .count();
+            terms.len() - dated + dated.min(1) >= self.min_terms
+                && !short_list_item(corpus, index, e)
+        };
         let mut scores: FxHashMap<(u32, u32), (f32, f32)> = FxHashMap::default();
         for (a, b) in index.candidate_pairs(self.max_postings, 2) {
             let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
@@ -253,6 +273,23 @@ impl DuplicateSentence {
                 continue;
             }
             let (ea, eb) = (&index.entries[a as usize], &index.entries[b as usize]);
+            // Numbers and dates that disagree make two facts of one shape (`fixed in v2.30.6`,
+            // `fixed in v2.17.5`), not a repeat: one side's figures must all stand in the other.
+            let figures = |e: &crate::index::sentences::SentenceEntry| -> Vec<u32> {
+                e.terms
+                    .iter()
+                    .copied()
+                    .filter(|t| {
+                        let text = &index.term_text[*t as usize];
+                        text.starts_with("@date:") || text.chars().any(|c| c.is_ascii_digit())
+                    })
+                    .collect()
+            };
+            let (fa, fb) = (figures(ea), figures(eb));
+            let within = |x: &[u32], y: &[u32]| x.iter().all(|t| y.binary_search(t).is_ok());
+            if !within(&fa, &fb) && !within(&fb, &fa) {
+                continue;
+            }
             let shares_date = ea.terms.iter().any(|t| {
                 eb.terms.binary_search(t).is_ok()
                     && index.term_text[*t as usize].starts_with("@date:")

@@ -158,8 +158,31 @@ pub fn find(text: &str) -> Vec<DateMention> {
             },
         );
     }
+    // A year joined by a hyphen, underscore or slash to a code word (capitals, or letters with
+    // digits) or to another such number is part of an identifier (`CVE-2019-1348`,
+    // `RFC-2119`, `v1_2015`), not a date; `mid-1990` and `pre-1991` stay dates.
+    let mut code_end = None;
     for c in YEAR.captures_iter(text) {
         let whole = c.get(0).unwrap();
+        let before = &text[..whole.start()];
+        let joined = before.ends_with(['-', '_', '/']);
+        let head = &before[..before.len() - usize::from(joined)];
+        let word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let code_word = word.chars().any(char::is_alphabetic)
+            && (word.chars().any(|c| c.is_ascii_digit())
+                || word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                    && word.chars().count() >= 2);
+        if joined && (code_word || code_end == Some(whole.start() - 1)) {
+            code_end = Some(whole.end());
+            continue;
+        }
         let Some(year) = num(&c, "y") else { continue };
         push(
             Span::new(whole.start(), whole.end()),
@@ -303,6 +326,16 @@ mod tests {
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(found[0].date.to_string(), "1991-12-25", "{text}");
         }
+    }
+
+    #[test]
+    fn identifiers_are_no_dates() {
+        assert!(find("fixed in CVE-2019-1348 and RFC-2119").is_empty());
+        assert_eq!(find("in mid-1995 and pre-1991").len(), 2);
+        assert_eq!(
+            find_periods("from 1990-1994")[0].to,
+            Some(PartialDate::year(1994))
+        );
     }
 
     #[test]

@@ -119,6 +119,9 @@ pub struct Fact {
     /// Other spans of the claim, such as the infobox field that names the post.
     pub more: Vec<Span>,
     pub origin: Origin,
+    /// A holder claim whose post the pattern gave rather than the text named (`headed by X`,
+    /// `led by X`): it means whatever the entity's top post is called.
+    pub generic_post: bool,
 }
 
 /// The facts of one document, and its entities.
@@ -364,6 +367,12 @@ impl FactPatterns {
         &BUILTIN
     }
 
+    /// The post that claims without a named post (`headed by X`) give by default: the post the
+    /// word `head` maps to.
+    pub fn generic_post(&self) -> &str {
+        self.post_words.get("head").map_or("head", String::as_str)
+    }
+
     /// The canonical key of a post as written: modifiers kept, the post word mapped
     /// (`First Deputy Chief` → `first deputy head`).
     pub fn post_key(&self, post: &str) -> String {
@@ -459,6 +468,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                 span: *line,
                 more: post_span.map(|(line, _)| vec![line]).unwrap_or_default(),
                 origin: Origin::Infobox,
+                generic_post: false,
             });
         } else if let Some(event) = p.events.get(&bare) {
             if let Some(d) = dates::find(text).first() {
@@ -473,6 +483,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                     span: *line,
                     more: Vec::new(),
                     origin: Origin::Infobox,
+                    generic_post: false,
                 });
             }
         } else if let Some(name) = p.values.get(&bare).cloned().or_else(|| {
@@ -492,6 +503,7 @@ fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &m
                 span: *line,
                 more: Vec::new(),
                 origin: Origin::Infobox,
+                generic_post: false,
             });
         }
     }
@@ -528,7 +540,7 @@ fn when_in(text: &str, present: bool) -> When {
 }
 
 fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
-    for sentence in &doc.sentences {
+    for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
         for pattern in &p.sentences {
@@ -567,6 +579,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             span: Span::new(sentence.span.start, end),
                             more: Vec::new(),
                             origin: Origin::Sentence,
+                            generic_post: c.name("post").is_none(),
                         });
                     }
                     FactKind::Event => {
@@ -576,7 +589,13 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             .iter()
                             .find(|d| d.span.start >= whole.end())
                             .or_else(|| found.iter().rev().find(|d| d.span.end <= whole.start()));
-                        let Some(date) = date else { continue };
+                        let (value, date) = match date {
+                            Some(d) => (text[d.span.start..d.span.end].to_string(), d.date),
+                            None => match carried_date(doc, index) {
+                                Some(carried) => carried,
+                                None => continue,
+                            },
+                        };
                         // `X and the Y were established`: one event for each.
                         for part in split_names(entity_match.as_str()) {
                             let span = Span::new(
@@ -590,13 +609,14 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                                 entity,
                                 kind: FactKind::Event,
                                 attribute: pattern.attribute.clone().unwrap_or_default(),
-                                value: text[date.span.start..date.span.end].to_string(),
+                                value: value.clone(),
                                 person: None,
-                                date: Some(date.date),
+                                date: Some(date),
                                 when: When::Unknown,
                                 span: sentence.span,
                                 more: Vec::new(),
                                 origin: Origin::Sentence,
+                                generic_post: false,
                             });
                         }
                     }
@@ -628,6 +648,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                                 span: sentence.span,
                                 more: Vec::new(),
                                 origin: Origin::Sentence,
+                                generic_post: false,
                             });
                         }
                     }
@@ -661,12 +682,43 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             span: sentence.span,
                             more: Vec::new(),
                             origin: Origin::Sentence,
+                            generic_post: false,
                         });
                     }
                 }
             }
         }
     }
+}
+
+/// `On the same day`, `in the same year`, `that year`: a sentence dated by the one before it.
+static SAME_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:on|in|during|by) the same|that) (?<unit>day|date|month|year)\b")
+        .unwrap()
+});
+
+/// The date a sentence without one takes from the sentence before it in its paragraph, when it
+/// says `on the same day` or `that year`: the last date there, cut to the unit named, with the
+/// text it was read from.
+fn carried_date(doc: &Document, index: usize) -> Option<(String, PartialDate)> {
+    let sentence = &doc.sentences[index];
+    let unit = SAME_TIME.captures(doc.slice(sentence.span))?["unit"].to_ascii_lowercase();
+    let previous = doc.sentences[..index].last()?;
+    if previous.block != sentence.block {
+        return None;
+    }
+    let text = doc.slice(previous.span);
+    let last = dates::find(text).pop()?;
+    let mut date = last.date;
+    match unit.as_str() {
+        "year" => {
+            date.month = None;
+            date.day = None;
+        }
+        "month" => date.day = None,
+        _ => {}
+    }
+    Some((text[last.span.start..last.span.end].to_string(), date))
 }
 
 /// True when `offset` stands inside a quotation opened earlier in its block.
@@ -729,6 +781,7 @@ fn lists(doc: &Document, p: &FactPatterns, entities: &DocEntities, out: &mut Vec
                     span: block.span,
                     more: Vec::new(),
                     origin: Origin::List,
+                    generic_post: false,
                 });
             }
             _ => {}
@@ -803,6 +856,34 @@ mod tests {
                 "Royal Guard|holder|head|Major General Ivan Petrov|2013 to 2026-01-06",
                 "Royal Guard|holder|head|Colonel Pavel Orlov|since 2026-01-06",
             ]
+        );
+    }
+
+    #[test]
+    fn appositions_serving_holders_and_ends() {
+        let text = "= Harbour Board =\n\nThe Harbour Board, founded in 1921, is the regulator. Ivan Petrov has served as chairman of the Harbour Board since 2019. The current chairman of the Harbour Board is Olga Sidorova. The Pilot Office ceased to exist in 2004. Pavel Orlov has headed the Pilot Office since 1999.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Harbour Board|event|established|1921|unknown",
+                "Harbour Board|holder|chairman|Ivan Petrov|since 2019",
+                "Harbour Board|holder|chairman|Olga Sidorova|present (undated)",
+                "Pilot Office|event|ended|2004|unknown",
+                "Pilot Office|holder|head|Pavel Orlov|since 1999",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_day_takes_the_date_before_it() {
+        let text = "= Royal Guard =\n\nThe Coast Watch was established on 4 May 1990. On the same day, the Border Watch was abolished.\n\nThe Harbour Office was abolished that year.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Coast Watch|event|established|4 May 1990|unknown",
+                "Border Watch|event|ended|4 May 1990|unknown",
+            ],
+            "only within one paragraph"
         );
     }
 

@@ -51,6 +51,39 @@ pub fn folded_words(doc: &Document, sentence: &Sentence) -> Vec<String> {
     out
 }
 
+/// Marks of code and markup that prose does not use: braces, paths (`a::b`), link syntax,
+/// template variables, arrows, inline code, tags, URLs.
+const CODE_MARKS: &[&str] = &[
+    "{", "}", "::", "](", "${", "=>", "->", "`", "</", "/>", "://", "==", "&[", "();",
+];
+
+/// True when a sentence reads as prose rather than code or markup: no code marks, and at least
+/// four in five of its whitespace-separated tokens are words (letters with their punctuation).
+/// Duplicate search compares only prose: code blocks and link lists repeat by design, and
+/// reporting them would bury the repeated sentences that matter.
+pub fn is_prose(text: &str) -> bool {
+    if CODE_MARKS.iter().any(|m| text.contains(m)) {
+        return false;
+    }
+    let mut tokens = 0usize;
+    let mut wordlike = 0usize;
+    for token in text.split_whitespace() {
+        tokens += 1;
+        let core = token
+            .trim_start_matches(['(', '"', '\'', '“', '‘', '«'])
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '»']);
+        if !core.is_empty()
+            && core
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-–'’./%,".contains(c))
+            && core.chars().any(char::is_alphanumeric)
+        {
+            wordlike += 1;
+        }
+    }
+    tokens > 0 && wordlike * 5 >= tokens * 4
+}
+
 /// Content terms: folded words without function words, stemmed; dates stay whole.
 pub fn content_terms(words: &[String], lexicon: &Lexicon) -> Vec<String> {
     words
@@ -75,6 +108,24 @@ mod tests {
         assert_eq!(fold("Gəncə"), "gence");
         assert_eq!(fold("Karelia's"), "karelia");
         assert_eq!(stem("contracts"), stem("contract"));
+    }
+
+    #[test]
+    fn prose_and_code() {
+        assert!(is_prose(
+            "The Guard (Native Name; NG) was established on 25 December 1991, in Baku."
+        ));
+        assert!(is_prose(
+            "It ran in 1990-94 and covered 2.5% of the budget."
+        ));
+        assert!(!is_prose("use std::sync::LazyLock;"));
+        assert!(!is_prose("let key: &[u8; 16] = &[1, 2, 3];"));
+        assert!(!is_prose(
+            "[GitHub Actions](https://example.org/docs/action.md)"
+        ));
+        assert!(!is_prose(
+            "if [ \"$1\" = \"configure\" ]; then printf \"x\" | y"
+        ));
     }
 
     #[test]

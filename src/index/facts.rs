@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::corpus::{Corpus, DocId};
 use crate::extract::entities::Role;
-use crate::extract::facts::{self, DocFacts, Fact, FactKind, FactPatterns};
+use crate::extract::facts::{self, DocFacts, Fact, FactKind, FactPatterns, Origin};
 
 /// A fact of the corpus: its document and its place in that document's facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,42 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
         x = parent[x];
     }
     x
+}
+
+/// The top post of each corpus entity whose infoboxes and holder lists give it under another
+/// name than the generic one (`President` of a federation, `Minister` of a ministry): one post
+/// without modifiers, and no holder of the generic post. A claim such as `led by X` is about
+/// that post. An entity with two such posts (a president and a chairman) gets none: which one
+/// `led by` means is unknown.
+fn top_posts(
+    docs: &[DocFacts],
+    entity_of: &[Vec<usize>],
+    generic: &str,
+) -> FxHashMap<usize, String> {
+    let mut posts: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
+    for (d, f) in docs.iter().enumerate() {
+        for fact in &f.facts {
+            if fact.kind == FactKind::Holder && fact.origin != Origin::Sentence {
+                let seen = posts.entry(entity_of[d][fact.entity]).or_default();
+                if !seen.contains(&fact.attribute.as_str()) {
+                    seen.push(&fact.attribute);
+                }
+            }
+        }
+    }
+    posts
+        .into_iter()
+        .filter_map(|(entity, seen)| {
+            if seen.contains(&generic) {
+                return None;
+            }
+            let top: Vec<&str> = seen.into_iter().filter(|p| !p.contains(' ')).collect();
+            match top.as_slice() {
+                [one] => Some((entity, one.to_string())),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 impl FactIndex {
@@ -92,15 +128,17 @@ impl FactIndex {
             members[id].push((d, l));
             entity_of[d][l] = id;
         }
+        let top = top_posts(&docs, &entity_of, patterns.generic_post());
         let mut by_key: FxHashMap<(usize, FactKind, &str), Vec<FactRef>> = FxHashMap::default();
         for (d, f) in docs.iter().enumerate() {
             for (i, fact) in f.facts.iter().enumerate() {
+                let entity = entity_of[d][fact.entity];
+                let attribute = match top.get(&entity) {
+                    Some(post) if fact.generic_post => post.as_str(),
+                    _ => fact.attribute.as_str(),
+                };
                 by_key
-                    .entry((
-                        entity_of[d][fact.entity],
-                        fact.kind,
-                        fact.attribute.as_str(),
-                    ))
+                    .entry((entity, fact.kind, attribute))
                     .or_default()
                     .push(FactRef { doc: d, fact: i });
             }

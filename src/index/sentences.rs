@@ -51,8 +51,15 @@ impl SentenceIndex {
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
-                        let words = normalize::folded_words(doc, s);
-                        let terms = normalize::content_terms(&words, lexicon);
+                        // Code and markup keep their place (passages pair sentences in a
+                        // row) but have no words to compare.
+                        let (words, terms) = if normalize::is_prose(doc.slice(s.span)) {
+                            let words = normalize::folded_words(doc, s);
+                            let terms = normalize::content_terms(&words, lexicon);
+                            (words, terms)
+                        } else {
+                            (Vec::new(), Vec::new())
+                        };
                         (
                             SentenceRef {
                                 doc: doc.id,
