@@ -268,6 +268,7 @@ impl DuplicateSentence {
             );
         }
 
+        let mut reported = rustc_hash::FxHashSet::default();
         for ((a, b), (cosine, contained)) in pairs {
             if in_passage.contains(&(a, b)) {
                 continue;
@@ -307,6 +308,11 @@ impl DuplicateSentence {
             } else {
                 continue;
             };
+            // A repeat is reported once, against its earliest original (pairs come sorted), so
+            // one sentence copied into n documents gives n - 1 findings, not one per pair.
+            if !reported.insert(b) {
+                continue;
+            }
             let (doc0, span0) = sentence_span(corpus, index, a);
             let (doc1, span1) = sentence_span(corpus, index, b);
             out.push(
@@ -384,6 +390,21 @@ mod tests {
         ];
         let f = findings(&rule(NEAR), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_sentence_reworded_in_many_documents_is_reported_once_per_copy() {
+        let docs = [
+            "Initially, membership in the club was based on a voluntary two-year subscription.",
+            "Initially, membership in the club was based on a two-year subscription on a voluntary basis.",
+            "Initially, membership of the club was based on a two-year voluntary subscription.",
+            "At first, membership in the club was based on a voluntary subscription for two years.",
+        ];
+        let f = findings(&rule(NEAR), &docs);
+        assert!((2..docs.len()).contains(&f.len()), "{f:#?}");
+        let mut repeats: Vec<_> = f.iter().map(|f| f.labels[0].doc).collect();
+        repeats.dedup();
+        assert_eq!(repeats.len(), f.len(), "each copy once");
     }
 
     #[test]

@@ -143,8 +143,14 @@ impl HolderConflict {
                 None => clusters.push(vec![claim]),
             }
         }
-        for i in 0..clusters.len() {
-            for j in i + 1..clusters.len() {
+        // Each person is reported once, against the best-supported holder they clash with:
+        // k holders give at most k - 1 findings, not one per pair, so a post that many texts
+        // fill differently stays readable.
+        let mut order: Vec<usize> = (0..clusters.len()).collect();
+        order.sort_by_key(|&c| std::cmp::Reverse(clusters[c].len()));
+        for (p, &j) in order.iter().enumerate().skip(1) {
+            for &i in &order[..p] {
+                let (i, j) = (i.min(j), i.max(j));
                 let (a, b) = (&clusters[i], &clusters[j]);
                 let Some((ca, cb)) = a
                     .iter()
@@ -154,6 +160,7 @@ impl HolderConflict {
                     continue;
                 };
                 out.push(self.finding(rule, cx, index, group, a, b, (ca, cb)));
+                break;
             }
         }
     }
@@ -298,6 +305,29 @@ mod tests {
             f[0].labels
                 .iter()
                 .any(|l| text[l.span.start..l.span.end].contains("Since 2020"))
+        );
+    }
+
+    #[test]
+    fn many_holders_of_one_post_give_one_finding_each_not_one_per_pair() {
+        let people = [
+            "Ivan Petrov",
+            "Olga Sidorova",
+            "Pavel Orlov",
+            "Anna Volkova",
+            "Oleg Belov",
+        ];
+        let texts: Vec<String> = people
+            .iter()
+            .map(|p| format!("= Royal Guard =\n\nInfobox\n- Agencyname: Royal Guard\n- Chief1Name: {p}\n- Chief1Position: Chief\n"))
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let f = findings(&rule(RULE), &texts);
+        assert_eq!(
+            f.len(),
+            people.len() - 1,
+            "{:#?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
         );
     }
 
