@@ -180,27 +180,13 @@ impl NameWordSwap {
             && ca.len().abs_diff(cb.len()) <= 2
             && !ra.is_empty()
             && !rb.is_empty()
-            && edit_distance(ra, rb) >= 3
+            && strsim::generic_levenshtein(&ra.to_vec(), &rb.to_vec()) >= 3
             && !self.distinct.contains(&(a.to_string(), b.to_string()))
     }
 }
 
 /// Places of the usual form shown: enough to find it, not a list of every use.
 const MAX_USUAL_LABELS: usize = 4;
-
-/// Levenshtein distance between two short endings.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
 
 impl Check for NameWordSwap {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {

@@ -161,24 +161,8 @@ impl Person {
             |s: &str| -> String { s.chars().filter(|c| !"aeiouy".contains(*c)).collect() };
         let allowed = if a.len().min(b.len()) >= 6 { 2 } else { 1 };
         skeleton(a) == skeleton(b) && a.chars().next() == b.chars().next()
-            || edit_distance(a, b) <= allowed
+            || strsim::levenshtein(a, b) <= allowed
     }
-}
-
-/// Levenshtein distance in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// How a document relates to one of its local entities.

@@ -351,7 +351,7 @@ pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
     let near = |w: &str, h: &str| {
         let (lw, lh) = (w.chars().count(), h.chars().count());
         let limit = (lw.max(lh) / 3).min(2);
-        (lw.abs_diff(lh) <= limit && edit_distance(w, h) <= limit) || (number(w) && number(h))
+        (lw.abs_diff(lh) <= limit && strsim::levenshtein(w, h) <= limit) || (number(w) && number(h))
     };
     // Most words of each side must match a word of the other: advice that happens to reuse a
     // few of the label's words ("make the total 65") is not a rewrite of it.
@@ -366,26 +366,6 @@ pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
     } else {
         Correction::Words(s.to_string())
     }
-}
-
-/// Levenshtein distance in characters; the words compared are short.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// The span's sentence (or lines) with the span marked out; see the module documentation.
