@@ -10,7 +10,7 @@
 //!   mention stands in (a heading that names a local entity), else the document's subject;
 //! - a name whose key equals a local name's key, or its key without a final `of <Place>` (`X of
 //!   the Republic of Y` and `X of Y` and `X` are one), or a word-final part of a local name of at
-//!   least two words (`National Guard` in a document about the `Azerbaijani National Guard`);
+//!   least two words (`Coast Guard` in a document about the `Finnish Coast Guard`);
 //! - anything else becomes a new local entity, so that the corpus-wide index can still group it
 //!   with the same name elsewhere.
 //!
@@ -371,7 +371,7 @@ impl DocEntities {
         {
             return Some(*i);
         }
-        // A word-final part of a local name: `National Guard` of `Azerbaijani National Guard`.
+        // A word-final part of a local name: `Coast Guard` of `Finnish Coast Guard`.
         self.by_suffix.get(&keys[0]).copied()
     }
 

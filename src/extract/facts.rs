@@ -10,7 +10,7 @@
 //!   about the document's present;
 //! - infobox event and value fields (`Formed`, `Employees`, `Parentagency`);
 //! - sentences matching a pattern, dated by the periods in the sentence (`Since 2020, ...`);
-//! - list items under a holder-list heading (`== Commanders ==` then `- General X (2013 - 2026)`).
+//! - list items under a holder-list heading (`== Commanders ==` then `- General X (2011 - 2024)`).
 
 use std::sync::LazyLock;
 
@@ -849,12 +849,12 @@ mod tests {
 
     #[test]
     fn holder_lists_under_their_heading_only() {
-        let text = "= Royal Guard =\n\nIt guards.\n\n== Commanders ==\n\n- Major General Ivan Petrov (2013 - 6 January 2026)\n\n- Colonel Pavel Orlov (since 6 January 2026)\n\n== See also ==\n- Coast Watch Service\n";
+        let text = "= Royal Guard =\n\nIt guards.\n\n== Commanders ==\n\n- Major General Ivan Petrov (2013 - 9 February 2024)\n\n- Colonel Pavel Orlov (since 9 February 2024)\n\n== See also ==\n- Coast Watch Service\n";
         assert_eq!(
             show(text),
             vec![
-                "Royal Guard|holder|head|Major General Ivan Petrov|2013 to 2026-01-06",
-                "Royal Guard|holder|head|Colonel Pavel Orlov|since 2026-01-06",
+                "Royal Guard|holder|head|Major General Ivan Petrov|2013 to 2024-02-09",
+                "Royal Guard|holder|head|Colonel Pavel Orlov|since 2024-02-09",
             ]
         );
     }

@@ -373,7 +373,7 @@ mod tests {
             assert_eq!(t.fold(a), t.fold(b), "{a} / {b}");
         }
         for (a, b) in [
-            ("Guliyev", "Valiyev"),
+            ("Petrov", "Sidorov"),
             ("Elnur", "Elmar"),
             ("Rasim", "Kasim"),
         ] {

@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn prose_and_code() {
         assert!(is_prose(
-            "The Guard (Native Name; NG) was established on 25 December 1991, in Baku."
+            "The Guard (Native Name; NG) was established on 14 March 1887, in Tver."
         ));
         assert!(is_prose(
             "It ran in 1990-94 and covered 2.5% of the budget."
