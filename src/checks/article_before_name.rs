@@ -1,17 +1,17 @@
 //! `article_before_name`: `the` before a name that the corpus otherwise writes without an article
-//! (`in front of the Tomb of the Heydar Aliyev in the Alley` where `Heydar Aliyev` stands bare
+//! (`a wreath at the grave of the Pavel Orlov in the park` where `Pavel Orlov` stands bare
 //! everywhere else).
 //!
-//! Whether a name takes an article is a property of the name (`the National Guard`, but `Ilham
-//! Aliyev`), and nothing in a sentence tells it; the corpus does. Names are runs of two or three
+//! Whether a name takes an article is a property of the name (`the Royal Guard`, but `Ivan
+//! Petrov`), and nothing in a sentence tells it; the corpus does. Names are runs of two or three
 //! capitalised words inside a sentence, compared folded. Each occurrence is counted as written
 //! with `the` right before it, or bare (after any other word that is not a determiner, or at the
 //! start of a sentence; there, a run of three words loses its first, which is more likely an
-//! ordinary word with its sentence capital). A name used attributively, `the Heydar Aliyev Museum`, is another,
+//! ordinary word with its sentence capital). A name used attributively, `the Pavel Orlov Museum`, is another,
 //! longer run, so it does not count for the shorter name.
 //!
 //! Only names made of words that the corpus never writes in lowercase are judged: a name of
-//! ordinary words (`the National Guard`, `the Source Code Form`) is a title or a defined term,
+//! ordinary words (`the Royal Guard`, `the Source Code Form`) is a title or a defined term,
 //! which may well take an article, while a personal name is made of words that are names only.
 //!
 //! A name is reported only when the corpus writes it bare at least `min_bare` times and with
@@ -100,7 +100,7 @@ struct Use {
 }
 
 /// A word that can be part of a name: capitalised, with a lowercase letter after the capital
-/// (an acronym such as `SSPS` is left out), and no digits.
+/// (an acronym such as `NATO` is left out), and no digits.
 fn name_word(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -129,7 +129,7 @@ impl Check for ArticleBeforeName {
                         continue;
                     }
                     let mut start = i;
-                    // `The National Guard` at a sentence start: the article is part of it.
+                    // `The Royal Guard` at a sentence start: the article is part of it.
                     let leading_the = doc.slice(words[i]) == "The";
                     // Any other sentence-initial word of a longer run is most likely an ordinary
                     // word with its sentence capital (`Then Heydar Aliyev left`).
@@ -169,7 +169,7 @@ impl Check for ArticleBeforeName {
             }
         }
         // Words the corpus also writes in lowercase are ordinary words; a name made of them
-        // (`the National Guard`, `the Source Code Form`) is a title or a defined term, which may
+        // (`the Royal Guard`, `the Source Code Form`) is a title or a defined term, which may
         // well take an article. Personal names are made of words never written in lowercase.
         let lowercase: FxHashSet<String> = cx
             .corpus

@@ -4,8 +4,8 @@
 //! The same day written two ways yields the same [`PartialDate`], which is what lets the
 //! duplicate and conflict checks tell a reworded date from a different one.
 //!
-//! Periods are read on top of the dates: `since 2020`, `(2013 - 9 February 2024)`, `between 1972
-//! and 1991`, `from 1938 to 1972`, `1918–1920`, `1990-94`, `2018–present`, `until 2004`
+//! Periods are read on top of the dates: `since 2019`, `(2011 - 9 February 2024)`, `between 1961
+//! and 1979`, `from 1935 to 1961`, `1917–1921`, `1980-84`, `2018–present`, `until 2004`
 //! ([`find_periods`]).
 
 use std::fmt;
