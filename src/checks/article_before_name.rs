@@ -132,7 +132,7 @@ impl Check for ArticleBeforeName {
                     // `The Royal Guard` at a sentence start: the article is part of it.
                     let leading_the = doc.slice(words[i]) == "The";
                     // Any other sentence-initial word of a longer run is most likely an ordinary
-                    // word with its sentence capital (`Then Heydar Aliyev left`).
+                    // word with its sentence capital (`Then Pavel Orlov left`).
                     if leading_the || (i == 0 && j - i >= 3) {
                         start += 1;
                     }
@@ -236,8 +236,8 @@ mod tests {
     #[test]
     fn article_before_a_bare_name_fires() {
         let docs = [
-            "Leader Heydar Aliyev spoke. Then Heydar Aliyev left. Heydar Aliyev returned. He met Heydar Aliyev.",
-            "They laid wreaths at the Tomb of the Heydar Aliyev in the park. The Heydar Aliyev Museum opened.",
+            "Leader Pavel Orlov spoke. Then Pavel Orlov left. Pavel Orlov returned. He met Pavel Orlov.",
+            "They laid wreaths at the Tomb of the Pavel Orlov in the park. The Pavel Orlov Museum opened.",
         ];
         let f = findings(&rule(RULE), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -248,9 +248,9 @@ mod tests {
     #[test]
     fn names_that_take_the_article_stay_silent() {
         let docs = [
-            "The National Guard was founded. Later the National Guard grew. National Guard units marched. It joined the National Guard.",
+            "The Royal Guard was founded. Later the Royal Guard grew. Royal Guard units marched. It joined the Royal Guard.",
             "In Source Code Form it is. In Source Code Form it was. Under Source Code Form terms. As Source Code Form files. Of Source Code Form. The form of the source code is the Source Code Form.",
-            "The guard of National Guard was here. Soldiers of National Guard marched. Officers of National Guard met. Members of National Guard sang.",
+            "The guard of Royal Guard was here. Soldiers of Royal Guard marched. Officers of Royal Guard met. Members of Royal Guard sang.",
         ];
         let f = findings(&rule(RULE), &docs);
         assert!(f.is_empty(), "{f:#?}");

@@ -186,7 +186,7 @@ mod tests {
     fn final_period_and_fragments_stay_silent() {
         let texts = [
             "- takes part;\n- fights crime;\n- informs;\n- conducts work;\n- fulfils other functions.\n",
-            "- Armed Forces\n- General Staff\n- National Guard.\n- Coast Guard\n- Border Service\n",
+            "- Armed Forces\n- General Staff\n- Royal Guard.\n- Coast Guard\n- Border Service\n",
             "- takes part;\n- fights crime.\n- informs;\n- conducts work.\n- obtains.\n",
         ];
         for t in texts {

@@ -472,7 +472,7 @@ mod tests {
     fn near_misses_stay_silent() {
         let texts = [
             // Different people sharing a surname; different given names.
-            "Tural Huseynov met Rauf Guseynov. Elnur Guliyev met Ali Valiyev.",
+            "Tural Huseynov met Rauf Guseynov. Elnur Petrov met Ali Vetrov.",
             // A letter-short name word without the same context on both sides.
             "Rasul Uzbekistan Army and Rasul Uzbekistani people.",
             // A declared variant.

@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn capitalised_continuation_of_a_long_paragraph_fires() {
-        let text = "# Statement\n\nIt is important. In this regard, the President of the Republic\n\n---\n\nHeydar Aliyev said in a statement that it was so.";
+        let text = "# Statement\n\nIt is important. In this regard, the President of the Republic\n\n---\n\nPavel Orlov said in a statement that it was so.";
         assert_eq!(findings(&rule(RULE), &[text]).len(), 1);
     }
 
