@@ -16,7 +16,6 @@ use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::extract::facts::FactKind;
 use crate::finding::Finding;
-use crate::index::facts::Group;
 
 pub const KIND: Kind = Kind {
     name: "event_order",
@@ -63,19 +62,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 impl Check for EventOrder {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
-        let find = |entity: usize, attribute: &str| -> Option<&Group> {
-            index
-                .groups
-                .binary_search_by(|g| {
-                    (g.entity, g.kind, g.attribute.as_str()).cmp(&(
-                        entity,
-                        FactKind::Event,
-                        attribute,
-                    ))
-                })
-                .ok()
-                .map(|i| &index.groups[i])
-        };
+        let find = |entity: usize, attribute: &str| index.group(entity, FactKind::Event, attribute);
         for group in index
             .groups
             .iter()

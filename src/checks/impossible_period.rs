@@ -95,19 +95,7 @@ impl Check for ImpossiblePeriod {
         let index = cx.index.facts();
         // Groups are sorted by (entity, kind, attribute): the founding group of an entity is
         // found by binary search, not by a scan.
-        let founding = |entity: usize| {
-            index
-                .groups
-                .binary_search_by(|g| {
-                    (g.entity, g.kind, g.attribute.as_str()).cmp(&(
-                        entity,
-                        FactKind::Event,
-                        self.founding.as_str(),
-                    ))
-                })
-                .ok()
-                .map(|i| &index.groups[i])
-        };
+        let founding = |entity: usize| index.group(entity, FactKind::Event, &self.founding);
         for group in index.groups.iter().filter(|g| g.kind == FactKind::Holder) {
             let Some(founded) = founding(group.entity) else {
                 continue;
@@ -180,20 +168,20 @@ mod tests {
 
     #[test]
     fn real_days_forward_periods_and_handovers_are_fine() {
-        let text = "It opened on 30 September 2001, ran from 1995 to 1999, in 1990-94 and (2013 - 6 January 2026); between 1972 and 1991.";
+        let text = "It opened on 30 September 2001, ran from 1995 to 1999, in 1990-94 and (2011 - 9 February 2024); between 1961 and 1979.";
         assert!(findings(&rule(RULE), &[text]).is_empty());
     }
 
     #[test]
     fn a_post_held_before_the_entity_existed() {
         let docs = [
-            "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991.\n",
+            "= Royal Guard =\n\nThe Royal Guard was established on 14 March 1990.\n",
             "= Coast Watch =\n\nSince 1985, the Royal Guard has been headed by Ivan Petrov.\n",
         ];
         let f = findings(&rule(RULE), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("Ivan Petrov"));
-        let list = "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991.\n\n== Commanders ==\n\n- General Ivan Petrov (1985 - 1990)\n\n- General Pavel Orlov (1991 - 1999)\n";
+        let list = "= Royal Guard =\n\nThe Royal Guard was established on 14 March 1990.\n\n== Commanders ==\n\n- General Ivan Petrov (1985 - 1990)\n\n- General Pavel Orlov (1991 - 1999)\n";
         assert!(
             findings(&rule(RULE), &[list]).is_empty(),
             "lists run on from predecessors"

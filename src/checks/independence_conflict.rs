@@ -18,7 +18,6 @@ use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::extract::facts::FactKind;
 use crate::finding::Finding;
-use crate::index::facts::Group;
 
 pub const KIND: Kind = Kind {
     name: "independence_conflict",
@@ -52,19 +51,7 @@ impl Check for IndependenceConflict {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         let names = crate::extract::facts::FactPatterns::builtin();
-        let find = |entity: usize, attribute: &str| -> Option<&Group> {
-            index
-                .groups
-                .binary_search_by(|g| {
-                    (g.entity, g.kind, g.attribute.as_str()).cmp(&(
-                        entity,
-                        FactKind::Value,
-                        attribute,
-                    ))
-                })
-                .ok()
-                .map(|i| &index.groups[i])
-        };
+        let find = |entity: usize, attribute: &str| index.group(entity, FactKind::Value, attribute);
         for status in index
             .groups
             .iter()

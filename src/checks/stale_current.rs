@@ -18,7 +18,6 @@ use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::extract::facts::FactKind;
 use crate::finding::Finding;
-use crate::index::facts::Group;
 
 pub const KIND: Kind = Kind {
     name: "stale_current",
@@ -62,15 +61,8 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 impl Check for StaleCurrent {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
-        let find = |entity: usize, kind: FactKind, attribute: &str| -> Option<&Group> {
-            index
-                .groups
-                .binary_search_by(|g| {
-                    (g.entity, g.kind, g.attribute.as_str()).cmp(&(entity, kind, attribute))
-                })
-                .ok()
-                .map(|i| &index.groups[i])
-        };
+        let find =
+            |entity: usize, kind: FactKind, attribute: &str| index.group(entity, kind, attribute);
         for end in index
             .groups
             .iter()

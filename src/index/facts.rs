@@ -83,6 +83,16 @@ fn top_posts(
 }
 
 impl FactIndex {
+    /// The group of one (entity, kind, attribute) key; groups are sorted by it.
+    pub fn group(&self, entity: usize, kind: FactKind, attribute: &str) -> Option<&Group> {
+        self.groups
+            .binary_search_by(|g| {
+                (g.entity, g.kind, g.attribute.as_str()).cmp(&(entity, kind, attribute))
+            })
+            .ok()
+            .map(|i| &self.groups[i])
+    }
+
     pub fn build(corpus: &Corpus, patterns: &FactPatterns) -> FactIndex {
         let docs: Vec<DocFacts> = corpus
             .docs
