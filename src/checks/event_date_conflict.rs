@@ -3,7 +3,7 @@
 //!
 //! Event facts come from the corpus fact table (`X was established on D`, an infobox `Formed`
 //! field), grouped by (entity, event). Two dates agree when they can mean the same day: the
-//! same day written two ways, or `1991` and `25 December 1991`. Dates that agree are clustered;
+//! same day written two ways, or `1990` and `14 March 1990`. Dates that agree are clustered;
 //! more than one cluster is a conflict. Different events (a decree, an opening) are different
 //! attributes and never compared.
 //!
@@ -141,9 +141,9 @@ mod tests {
     #[test]
     fn two_dates_for_one_founding_across_documents() {
         let docs = [
-            "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991. It grew.\n",
-            "= Coast Watch =\n\nThe Royal Guard was established on 26 December 1991.\n",
-            "= Army =\n\nThe Royal Guard, a small force, was established on December 25, 1991.\n",
+            "= Royal Guard =\n\nThe Royal Guard was established on 14 March 1990. It grew.\n",
+            "= Coast Watch =\n\nThe Royal Guard was established on 15 March 1990.\n",
+            "= Army =\n\nThe Royal Guard, a small force, was established on March 14, 1990.\n",
         ];
         let f = findings(&rule(RULE), &docs);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -162,9 +162,9 @@ mod tests {
     #[test]
     fn one_date_two_formats_or_precisions_and_other_events_stay_silent() {
         let docs = [
-            "= Royal Guard =\n\nThe Royal Guard was established on 25 December 1991. The museum was opened on 5 October 2005.\n",
-            "= Coast Watch =\n\nIn 1991, the Royal Guard was established. The Coast Watch was established on 4 October 2005.\n",
-            "= Army =\n\nThe Royal Guard was established on December 25, 1991.\n",
+            "= Royal Guard =\n\nThe Royal Guard was established on 14 March 1990. The museum was opened on 5 October 2005.\n",
+            "= Coast Watch =\n\nIn 1990, the Royal Guard was established. The Coast Watch was established on 4 October 2005.\n",
+            "= Army =\n\nThe Royal Guard was established on March 14, 1990.\n",
         ];
         assert!(findings(&rule(RULE), &docs).is_empty());
     }
