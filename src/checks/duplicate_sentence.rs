@@ -145,6 +145,17 @@ fn short_list_item(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
     matches!(doc.blocks[sentence.block].kind, BlockKind::ListItem(_)) && sentence.words.len() < 8
 }
 
+/// Text without closing punctuation that runs over a line break, such as a signature block
+/// (`Ivan Petrov` / `General Director`) or a caption: a label, not a statement to compare.
+fn fragment(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
+    let (doc, span) = sentence_span(corpus, index, entry);
+    let text = corpus.doc(doc).slice(span);
+    let closed = text
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?', ';', ':', '…']);
+    !closed && text.contains('\n')
+}
+
 fn excerpt(text: &str) -> String {
     const MAX: usize = 60;
     let text = text.trim_end_matches(['.', '!', '?']);
@@ -211,6 +222,7 @@ impl DuplicateSentence {
                 .count();
             terms.len() - dated + dated.min(1) >= self.min_terms
                 && !short_list_item(corpus, index, e)
+                && !fragment(corpus, index, e)
         };
         let mut scores: FxHashMap<(u32, u32), (f32, f32)> = FxHashMap::default();
         for (a, b) in index.candidate_pairs(self.max_postings, 2) {
@@ -426,6 +438,15 @@ mod tests {
             "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Volga-Don pipeline and the Northern Pipeline. Cheese is made there.",
         ];
         assert!(findings(&rule(NEAR), &single).is_empty());
+    }
+
+    #[test]
+    fn a_signature_block_is_not_a_restatement() {
+        let docs = [
+            "The current General Director, Ivan Petrov, was appointed in 2021 by the board of the water authority.",
+            "Ivan Petrov\nGeneral Director of the water authority board",
+        ];
+        assert!(findings(&rule(NEAR), &docs).is_empty());
     }
 
     #[test]

@@ -142,11 +142,16 @@ impl Person {
         format!("{} {}", self.given.join(" "), self.surname)
     }
 
-    /// Same surname and close first given names: equal, an initial of the other, the same
-    /// consonants (`beyler`/`baylar`), or at most one edit apart (two for long names).
+    /// Same surname, also through a transliteration (`Japaridze`/`Djaparidze`), and close first
+    /// given names: equal, an initial of the other, the same consonants (`beyler`/`baylar`), or
+    /// at most one edit apart (two for long names). One person spelled two ways is a name
+    /// variant to report, not two holders of one post.
     pub fn same_as(&self, other: &Person) -> bool {
         if self.surname != other.surname {
-            return false;
+            let translit = crate::extract::names::Translit::builtin();
+            if translit.fold(&self.surname) != translit.fold(&other.surname) {
+                return false;
+            }
         }
         let (Some(a), Some(b)) = (self.given.first(), other.given.first()) else {
             return true;
@@ -512,6 +517,25 @@ mod tests {
         let z = n.person("Ramin Mammadov").unwrap();
         assert!(!x.same_as(&z), "another given name is another person");
         assert!(n.person("Colonel Petrov").is_none());
+        let j = n.person("Commander Revaz Tsereteli").unwrap();
+        assert_eq!(
+            j,
+            n.person("Revaz Tsereteli").unwrap(),
+            "a title is stripped like a rank"
+        );
+        let k = n.person("Tamaz Japaridze").unwrap();
+        assert!(
+            k.same_as(&n.person("Tamaz Djaparidze").unwrap()),
+            "one surname, two romanisations"
+        );
+        assert!(
+            !k.same_as(&n.person("Nodar Djaparidze").unwrap()),
+            "another given name"
+        );
+        assert!(
+            !k.same_as(&n.person("Tamaz Jorjadze").unwrap()),
+            "another surname"
+        );
     }
 
     #[test]
