@@ -276,7 +276,8 @@ fn split_items(text: &str) -> Vec<Span> {
             b',' | b';' if depth == 0 => cuts.push((i, i + 1)),
             _ => {}
         }
-        if depth == 0 && text[i..].starts_with(" and ") {
+        // Bytes, not `&text[i..]`: `i` walks bytes and may stand inside a letter such as `Š`.
+        if depth == 0 && bytes[i..].starts_with(b" and ") {
             cuts.push((i, i + 5));
             i += 5;
             continue;

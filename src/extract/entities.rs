@@ -422,6 +422,13 @@ impl DocEntities {
             }
             let words: Vec<&str> = k.split(' ').collect();
             for start in 1..words.len().saturating_sub(1) {
+                // After a connecting word the rest names another body: `Ministry of Economy`
+                // in `Customs Service under the Ministry of Economy`, `Kyrgyz Republic` in
+                // `Ministry of Culture of the Kyrgyz Republic`. Only a head noun with its own
+                // modifiers dropped (`Coast Guard` of `Finnish Coast Guard`) is the same body.
+                if SUFFIX_BREAKERS.contains(&words[start - 1]) {
+                    continue;
+                }
                 first(&mut self.by_suffix, words[start..].join(" "));
             }
             first(&mut self.by_key, k.clone());
@@ -438,6 +445,27 @@ impl DocEntities {
         self.locals[i].names.first().map_or("", |n| n.text.as_str())
     }
 }
+
+/// Words after which the rest of a name is the name of another body.
+const SUFFIX_BREAKERS: &[&str] = &[
+    "of",
+    "under",
+    "at",
+    "to",
+    "for",
+    "in",
+    "within",
+    "and",
+    "by",
+    "with",
+    "on",
+    "the",
+    "attached",
+    "affiliated",
+    "subordinate",
+    "beside",
+    "near",
+];
 
 /// The first letters of a name's capitalised words: `MNS` of `Ministry of National Security`.
 fn initials(name: &str) -> String {
