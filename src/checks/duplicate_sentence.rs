@@ -22,10 +22,11 @@ pub const KIND: Kind = Kind {
     name: "duplicate_sentence",
     summary: "sentences repeated word for word, or reworded, within or across documents",
     params: "mode: \"exact\" (same words) or \"near\" (reworded) (\"exact\")\n\
-             min_words: sentences with fewer words are not compared, exact mode (5)\n\
+             min_words: sentences with fewer words are not compared in exact mode, nor taken as a copy in near mode (5)\n\
              min_terms: sentences with fewer content terms are not compared, near mode (4)\n\
              threshold: weighted cosine of content terms at or above which two sentences are near duplicates (0.7)\n\
-             containment: share of a shorter sentence's weighted terms found in a longer one at or above which it is a restatement, when they share a date (0.9)\n\
+             containment: share of a shorter sentence's weighted terms found in a longer one at or above which it is a restatement, when they share a date; within one document and outside lists only (0.9)\n\
+             cross_threshold: the threshold for two sentences in different documents, which restate each other by design (0.8)\n\
              passage_threshold: weighted cosine that two sentences in a row must each reach against two in a row elsewhere to make a reworded passage (0.45)\n\
              max_postings: a term held by more sentences than this is too common to pair on (50)",
     placeholders: &["excerpt", "other"],
@@ -45,6 +46,8 @@ struct Params {
     threshold: f32,
     #[serde(default = "containment")]
     containment: f32,
+    #[serde(default = "cross_threshold")]
+    cross_threshold: f32,
     #[serde(default = "passage_threshold")]
     passage_threshold: f32,
     #[serde(default = "max_postings")]
@@ -66,6 +69,9 @@ fn threshold() -> f32 {
 fn containment() -> f32 {
     0.9
 }
+fn cross_threshold() -> f32 {
+    0.8
+}
 fn passage_threshold() -> f32 {
     0.45
 }
@@ -85,6 +91,7 @@ struct DuplicateSentence {
     min_terms: usize,
     threshold: f32,
     containment: f32,
+    cross_threshold: f32,
     passage_threshold: f32,
     max_postings: usize,
 }
@@ -104,6 +111,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         ("threshold", p.threshold),
         ("containment", p.containment),
         ("passage_threshold", p.passage_threshold),
+        ("cross_threshold", p.cross_threshold),
     ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(format!("{name} must be between 0 and 1, not {v}"));
@@ -115,6 +123,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         min_terms: p.min_terms.max(1),
         threshold: p.threshold,
         containment: p.containment,
+        cross_threshold: p.cross_threshold,
         passage_threshold: p.passage_threshold,
         max_postings: p.max_postings.max(2),
     }))
@@ -147,6 +156,22 @@ fn short_list_item(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
 
 /// Text without closing punctuation that runs over a line break, such as a signature block
 /// (`Ivan Petrov` / `General Director`) or a caption: a label, not a statement to compare.
+/// The shorter word sequence, at least `min` words long, stands in a row in the longer one.
+fn copied_run(a: &[String], b: &[String], min: usize) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= min && long.windows(short.len()).any(|w| w == short)
+}
+
+/// A list item: an entry of an enumeration rather than a statement of its own.
+fn in_list(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
+    let at = index.entries[entry as usize].at;
+    let doc = corpus.doc(at.doc);
+    matches!(
+        doc.blocks[doc.sentences[at.sentence].block].kind,
+        crate::parse::BlockKind::ListItem(_)
+    )
+}
+
 fn fragment(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
     let (doc, span) = sentence_span(corpus, index, entry);
     let text = corpus.doc(doc).slice(span);
@@ -307,12 +332,31 @@ impl DuplicateSentence {
                 eb.terms.binary_search(t).is_ok()
                     && index.term_text[*t as usize].starts_with("@date:")
             });
-            let reason = if cosine >= self.threshold {
+            // Sources that overlap restate each other's facts; that is what they are compared
+            // for. Across documents only a close rewording counts, and a restatement of a dated
+            // fact only within one document, outside lists (a lead may sum up a list), or as a copy.
+            let same_doc = ea.at.doc == eb.at.doc;
+            let threshold = if same_doc {
+                self.threshold
+            } else {
+                self.cross_threshold
+            };
+            let restatement = if same_doc {
+                !in_list(corpus, index, a)
+                    && !in_list(corpus, index, b)
+                    && shares_date
+                    && contained >= self.containment
+            } else {
+                // Across documents, a copy with its head or tail cut: the shorter sentence's
+                // words, dates normalised, stand in a row inside the longer one.
+                shares_date && copied_run(&ea.words, &eb.words, self.min_words)
+            };
+            let reason = if cosine >= threshold {
                 format!(
                     "the two share {:.0}% of their weighted content words",
                     cosine * 100.0
                 )
-            } else if shares_date && contained >= self.containment {
+            } else if restatement {
                 format!(
                     "{:.0}% of the shorter sentence's weighted content words, and its date, stand in the longer one",
                     contained * 100.0
@@ -407,10 +451,10 @@ mod tests {
     #[test]
     fn a_sentence_reworded_in_many_documents_is_reported_once_per_copy() {
         let docs = [
-            "Initially, membership in the club was based on a voluntary two-year subscription.",
-            "Initially, membership in the club was based on a two-year subscription on a voluntary basis.",
-            "Initially, membership of the club was based on a two-year voluntary subscription.",
-            "At first, membership in the club was based on a voluntary subscription for two years.",
+            "Rain fell. Initially, membership in the club was based on a voluntary two-year subscription. Cats sleep.",
+            "Snow fell. Initially, membership in the club was based on a voluntary two-year subscription plan. Dogs bark.",
+            "Hail fell. Initially, the membership in the club was based upon a voluntary two-year subscription. Owls hoot.",
+            "Mist rose. Initially, membership of the club was based on a voluntary two-year subscription. Bees hum.",
         ];
         let f = findings(&rule(NEAR), &docs);
         assert!((2..docs.len()).contains(&f.len()), "{f:#?}");
