@@ -336,16 +336,18 @@ impl DuplicateSentence {
             // for. Across documents only a close rewording counts, and a restatement of a dated
             // fact only within one document, outside lists (a lead may sum up a list), or as a copy.
             let same_doc = ea.at.doc == eb.at.doc;
+            // A lead that sums up an entry of a list (`headed by X since 2021` and the list of
+            // heads) is structure, not a repeat.
+            if in_list(corpus, index, a) != in_list(corpus, index, b) {
+                continue;
+            }
             let threshold = if same_doc {
                 self.threshold
             } else {
                 self.cross_threshold
             };
             let restatement = if same_doc {
-                !in_list(corpus, index, a)
-                    && !in_list(corpus, index, b)
-                    && shares_date
-                    && contained >= self.containment
+                !in_list(corpus, index, a) && shares_date && contained >= self.containment
             } else {
                 // Across documents, a copy with its head or tail cut: the shorter sentence's
                 // words, dates normalised, stand in a row inside the longer one.
@@ -482,6 +484,12 @@ mod tests {
             "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Volga-Don pipeline and the Northern Pipeline. Cheese is made there.",
         ];
         assert!(findings(&rule(NEAR), &single).is_empty());
+    }
+
+    #[test]
+    fn a_lead_that_sums_up_a_list_entry_is_no_repeat() {
+        let text = "Rain fell on the hills. Since 2021, the Service has been headed by Colonel Ivan Petrov of the guard.\n\n== Heads ==\n\n- 4. Colonel Ivan Petrov (since 2021), head of the Service of the guard;\n- 5. Bread was baked daily in the old town of the guard.\n";
+        assert!(findings(&rule(NEAR), &[text]).is_empty());
     }
 
     #[test]

@@ -539,6 +539,12 @@ fn when_in(text: &str, present: bool) -> When {
     }
 }
 
+/// Text that ends where a name goes on after a connecting word: `... Service under the `.
+static TAIL_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\p{L}\p{M}'’-]*\s+(?:under|of|at|within|attached\s+to|subordinate\s+to|affiliated\s+with)\s+(?:the\s+)?$")
+        .unwrap()
+});
+
 fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
@@ -549,6 +555,14 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                 let Some(entity_match) = c.name("entity") else {
                     continue;
                 };
+                // `the Service under the Ministry of X was established`: the name read is the
+                // tail of a longer one, and the fact is about the body that name heads.
+                // (A holder pattern reads `President of {entity}` on purpose.)
+                if pattern.kind != FactKind::Holder
+                    && TAIL_OF_NAME.is_match(&text[..entity_match.start()])
+                {
+                    continue;
+                }
                 match pattern.kind {
                     FactKind::Holder => {
                         let Some(person_match) = c.name("person") else {
@@ -815,6 +829,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_that_is_the_tail_of_a_longer_one_is_not_the_subject() {
+        let text = "= Customs Board =\n\nBy Decree No. 14 of 5 May 2021, the Customs Service under the Ministry of Trade was established on its basis. The Ministry of Trade was established on 3 May 2021.\n";
+        let established: Vec<String> = show(text)
+            .into_iter()
+            .filter(|f| f.contains("|event|established|"))
+            .collect();
+        assert_eq!(established.len(), 1, "{established:?}");
+        assert!(established[0].contains("3 May 2021"), "{established:?}");
     }
 
     #[test]
