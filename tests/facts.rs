@@ -1,20 +1,10 @@
 //! `concord facts` on the seeds: what is read as a fact, in a snapshot a reviewer can read, and
 //! the few facts the fact checks depend on, asserted.
 
-use std::process::Command;
+mod common;
 
 fn concord(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("concord runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::stdout_in_repo(args, &[0])
 }
 
 #[test]

@@ -2,20 +2,11 @@
 //! the JSON report against the contract of DESIGN.md.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("concord runs");
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::stdout_in_repo(args, &[0, 1])
 }
 
 macro_rules! snapshot {

@@ -611,11 +611,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             },
                         };
                         // `X and the Y were established`: one event for each.
-                        for part in split_names(entity_match.as_str()) {
-                            let span = Span::new(
-                                base + entity_match.start() + part.start,
-                                base + entity_match.start() + part.end,
-                            );
+                        for span in name_parts(entity_match, base) {
                             let Some(entity) = entities.resolve(&p.names, doc, span) else {
                                 continue;
                             };
@@ -643,11 +639,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             continue;
                         }
                         let whole = c.get(0).unwrap();
-                        for part in split_names(entity_match.as_str()) {
-                            let span = Span::new(
-                                base + entity_match.start() + part.start,
-                                base + entity_match.start() + part.end,
-                            );
+                        for span in name_parts(entity_match, base) {
                             let Some(entity) = entities.resolve(&p.names, doc, span) else {
                                 continue;
                             };
@@ -750,6 +742,14 @@ static AND_THE: LazyLock<Regex> =
 
 /// Parts of a name list `A and the B`; a name with `and` inside (`Oil and Gas Department`) is
 /// split only where `and` is followed by `the`.
+/// The spans in the document of the names `split_names` finds in a match at `base`.
+fn name_parts(names: regex::Match, base: usize) -> impl Iterator<Item = Span> {
+    let offset = base + names.start();
+    split_names(names.as_str())
+        .into_iter()
+        .map(move |part| part.shift(offset))
+}
+
 fn split_names(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
