@@ -9,10 +9,12 @@ mod double_space;
 mod duplicate_sentence;
 mod event_date_conflict;
 mod event_order;
+mod heading_markers;
 mod holder_conflict;
 mod hyphen_slip;
 mod impossible_period;
 mod independence_conflict;
+mod infobox_fields;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
@@ -85,10 +87,12 @@ pub static KINDS: &[Kind] = &[
     duplicate_sentence::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
+    heading_markers::KIND,
     holder_conflict::KIND,
     hyphen_slip::KIND,
     impossible_period::KIND,
     independence_conflict::KIND,
+    infobox_fields::KIND,
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
