@@ -3,8 +3,10 @@
 //! own file with its documentation, parameters, logic and unit tests.
 
 mod adjacent_words;
+mod age_birth_year;
 mod article_before_name;
 mod confused_phrase;
+mod count_listed;
 mod double_space;
 mod duplicate_sentence;
 mod event_date_conflict;
@@ -23,7 +25,9 @@ mod misspelling;
 mod name_case;
 mod name_variant;
 mod name_word_swap;
+mod numbers;
 mod page_break_cut;
+mod part_exceeds_whole;
 mod parts_total;
 mod pronoun_agreement;
 mod repeated_word;
@@ -81,8 +85,10 @@ pub struct Kind {
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
+    age_birth_year::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
+    count_listed::KIND,
     double_space::KIND,
     duplicate_sentence::KIND,
     event_date_conflict::KIND,
@@ -102,6 +108,7 @@ pub static KINDS: &[Kind] = &[
     name_variant::KIND,
     name_word_swap::KIND,
     page_break_cut::KIND,
+    part_exceeds_whole::KIND,
     parts_total::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
