@@ -235,9 +235,14 @@ impl CountListed {
             let base = sentence.span.start + whole.end();
             let listed: Vec<Span> = found.iter().map(|s| s.shift(base)).collect();
             let texts: Vec<&str> = listed.iter().map(|s| doc.slice(*s)).collect();
+            // An item opened by a count (`five in the west`) is a share of the whole, which
+            // is for parts-total to add up.
             if texts.iter().any(|t| {
                 words_outside_brackets(t) > self.max_item_words
                     || t.chars().any(|ch| ch.is_ascii_digit())
+                    || t.split_whitespace()
+                        .next()
+                        .is_some_and(|w| numbers::value(w).is_some())
             }) {
                 continue;
             }
@@ -338,6 +343,8 @@ mod tests {
             // Items that are clauses, a quotation.
             "She gave two reasons: the budget had been cut in the spring and the staff of the office had left one by one over the year.",
             "He said three words: \"No comment here.\"",
+            // Shares of the whole, not items: parts-total adds those up.
+            "The service consists of 12 directorates: five in the west, four in the east and two in the south.",
             // More items than stated, but an `and` may sit inside a name.
             "It has two ministries: the Ministry of Trade and the Ministry of Culture and Sport.",
         ] {

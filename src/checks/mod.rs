@@ -20,6 +20,7 @@ mod infobox_fields;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
+mod markup_residue;
 mod midsentence_capital;
 mod misspelling;
 mod name_case;
@@ -102,6 +103,7 @@ pub static KINDS: &[Kind] = &[
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
+    markup_residue::KIND,
     midsentence_capital::KIND,
     misspelling::KIND,
     name_case::KIND,
