@@ -34,6 +34,7 @@ mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
 mod stale_current;
+mod vote_tally;
 
 use rayon::prelude::*;
 
@@ -116,6 +117,7 @@ pub static KINDS: &[Kind] = &[
     repeated_word::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    vote_tally::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
