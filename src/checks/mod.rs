@@ -4,6 +4,7 @@
 
 mod adjacent_words;
 mod age_birth_year;
+mod anniversary_year;
 mod article_before_name;
 mod confused_phrase;
 mod count_listed;
@@ -88,6 +89,7 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     age_birth_year::KIND,
+    anniversary_year::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
     count_listed::KIND,
