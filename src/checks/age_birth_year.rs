@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use super::people::{given_name, mentions};
 use super::{Check, Context, Kind, numbers};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
@@ -114,31 +115,6 @@ impl AgeBirthYear {
     }
 }
 
-/// The capitalised word right before `at` in `text`, if any: a given name before a surname.
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    let before = text[..at].trim_end();
-    let start = before
-        .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '’' || c == '\''))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let w = &before[start..];
-    (before.len() < text[..at].len() && w.chars().next().is_some_and(char::is_uppercase))
-        .then_some(w)
-}
-
-/// Offsets of `surname` as a whole word in `text` (a possessive `’s` may follow).
-fn mentions(text: &str, surname: &str) -> Vec<usize> {
-    text.match_indices(surname)
-        .filter(|(i, _)| {
-            let before = text[..*i].chars().next_back();
-            let after = text[i + surname.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
 impl Check for AgeBirthYear {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         let births = self.births(doc);
@@ -189,14 +165,8 @@ impl Check for AgeBirthYear {
                     continue;
                 }
                 // The given name: here, or at the nearest earlier mention that has one.
-                let given = word_before(s, at).map(str::to_string).or_else(|| {
-                    let before = &doc.text[..sentence.span.start];
-                    mentions(before, &birth.surname)
-                        .into_iter()
-                        .rev()
-                        .find_map(|i| word_before(before, i).map(str::to_string))
-                });
-                if given.as_deref() != Some(birth.given.as_str()) {
+                let given = given_name(&doc.text, sentence.span.start + at, &birth.surname);
+                if given != Some(birth.given.as_str()) {
                     continue;
                 }
                 let expected = [year - birth.year - 1, year - birth.year];

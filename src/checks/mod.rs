@@ -4,6 +4,7 @@
 
 mod adjacent_words;
 mod age_birth_year;
+mod age_conflict;
 mod anniversary_year;
 mod article_before_name;
 mod confused_phrase;
@@ -31,6 +32,7 @@ mod numbers;
 mod page_break_cut;
 mod part_exceeds_whole;
 mod parts_total;
+mod people;
 mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
@@ -89,6 +91,7 @@ pub struct Kind {
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
     age_birth_year::KIND,
+    age_conflict::KIND,
     anniversary_year::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
