@@ -11,6 +11,7 @@ mod confused_phrase;
 mod count_listed;
 mod double_space;
 mod duplicate_sentence;
+mod duration_period;
 mod event_date_conflict;
 mod event_order;
 mod heading_markers;
@@ -98,6 +99,7 @@ pub static KINDS: &[Kind] = &[
     count_listed::KIND,
     double_space::KIND,
     duplicate_sentence::KIND,
+    duration_period::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
     heading_markers::KIND,
