@@ -36,6 +36,7 @@ mod parts_total;
 mod people;
 mod pronoun_agreement;
 mod repeated_word;
+mod share_total;
 mod spelling_convention;
 mod stale_current;
 mod vote_tally;
@@ -122,6 +123,7 @@ pub static KINDS: &[Kind] = &[
     parts_total::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
+    share_total::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
     vote_tally::KIND,
