@@ -8,6 +8,7 @@ mod age_conflict;
 mod anniversary_year;
 mod article_before_name;
 mod confused_phrase;
+mod count_infobox;
 mod count_listed;
 mod double_space;
 mod duplicate_sentence;
@@ -97,6 +98,7 @@ pub static KINDS: &[Kind] = &[
     anniversary_year::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
+    count_infobox::KIND,
     count_listed::KIND,
     double_space::KIND,
     duplicate_sentence::KIND,
