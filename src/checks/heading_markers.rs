@@ -24,7 +24,8 @@ use crate::finding::Finding;
 pub const KIND: Kind = Kind {
     name: "heading_markers",
     summary: "a wiki-style heading whose opening and closing markers do not balance",
-    params: "max_chars: an unclosed heading has at most this many characters of text (80)",
+    params: "markers: `equals` for wiki headings (`== S ==`), `hash` for Markdown ones written without the space after `#` (equals)\n\
+             max_chars: an unclosed heading has at most this many characters of text (80)",
     placeholders: &["heading", "open", "close"],
     build,
 };
@@ -32,8 +33,18 @@ pub const KIND: Kind = Kind {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Params {
+    #[serde(default)]
+    markers: Markers,
     #[serde(default = "max_chars")]
     max_chars: usize,
+}
+
+#[derive(Deserialize, Default, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum Markers {
+    #[default]
+    Equals,
+    Hash,
 }
 
 fn max_chars() -> usize {
@@ -41,12 +52,14 @@ fn max_chars() -> usize {
 }
 
 struct HeadingMarkers {
+    markers: Markers,
     max_chars: usize,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
     Ok(Box::new(HeadingMarkers {
+        markers: p.markers,
         max_chars: p.max_chars,
     }))
 }
@@ -59,8 +72,67 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 static OPEN_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?<open>={2,})[ \t]*(?<text>[^= \t][^=]*?)[ \t]*$").unwrap());
 
+/// A Markdown heading as written: `## Section`.
+static HASH_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}[ \t]+\S").unwrap());
+/// Hashes glued to a word: `##Section`, which Markdown reads as a paragraph.
+static HASH_GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?<open>#{1,6})(?<text>\p{Lu}[^#]*?)[ \t]*$").unwrap());
+
+impl HeadingMarkers {
+    /// Markdown headings without the space after their hashes, in a document whose other
+    /// headings have it.
+    fn hash(&self, rule: &Rule, doc: &Document, out: &mut Vec<Finding>) {
+        let mut proper = 0;
+        let mut glued: Vec<(Span, usize, String)> = Vec::new();
+        let mut in_fence = false;
+        for i in 0..doc.line_count() {
+            let line = doc.line_span(i);
+            let s = doc.slice(line);
+            if s.trim_start().starts_with("```") || s.trim_start().starts_with("~~~") {
+                in_fence = !in_fence;
+                continue;
+            }
+            if in_fence || !s.starts_with('#') {
+                continue;
+            }
+            if HASH_HEADING.is_match(s) {
+                proper += 1;
+            } else if let Some(c) = HASH_GLUED.captures(s) {
+                let text = c["text"].to_string();
+                if text.chars().count() <= self.max_chars
+                    && !text.ends_with(['.', ',', ';', ':', '!', '?'])
+                {
+                    let span = Span::new(line.start, line.start + s.trim_end().len());
+                    glued.push((span, c["open"].len(), text));
+                }
+            }
+        }
+        if proper == 0 {
+            return;
+        }
+        for (span, open, text) in glued {
+            let m = "#".repeat(open);
+            out.push(
+                rule.finding(&[
+                    ("heading", doc.slice(span)),
+                    ("open", &open.to_string()),
+                    ("close", "0"),
+                ])
+                .label(doc.id, span, format!("no space after the {open} `#`"))
+                .note(format!(
+                    "Markdown reads `#` glued to a word as text, not as a heading; the document's other {proper} headings have the space"
+                ))
+                .suggest(format!("{m} {text}")),
+            );
+        }
+    }
+}
+
 impl Check for HeadingMarkers {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
+        if self.markers == Markers::Hash {
+            return self.hash(rule, doc, out);
+        }
         let mut balanced = 0;
         let mut unclosed: Vec<(Span, usize)> = Vec::new();
         let mut in_fence = false;
@@ -166,6 +238,25 @@ mod tests {
             count("= Harbour Ministry =\n\n== History ==\n\n== Operations\nIt works.\n"),
             1
         );
+    }
+
+    #[test]
+    fn markdown_headings_without_their_space() {
+        let hash = rule(&format!("{RULE}\n[rule.params]\nmarkers = \"hash\"\n"));
+        let text =
+            "# Harbour Ministry\n\n## History\n\nIt was founded.\n\n##Operations\n\nIt works.\n";
+        let f = findings(&hash, &[text]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("## Operations"));
+        for silent in [
+            "# Harbour Ministry\n\n## History\n\nIt was founded.\n",
+            // No proper heading to compare with; a tag; a number.
+            "#Harbour\n\nIt works.\n",
+            "# Title\n\n#1 is the port.\n\n#harbour news\n",
+            "# Title\n\n```\n#Include this\n```\n",
+        ] {
+            assert!(findings(&hash, &[silent]).is_empty(), "{silent}");
+        }
     }
 
     #[test]
