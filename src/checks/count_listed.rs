@@ -272,14 +272,28 @@ impl CountListed {
         {
             return;
         }
-        let listed: Vec<Span> = doc.blocks[block + 1..]
+        let items: Vec<&crate::parse::Block> = doc.blocks[block + 1..]
             .iter()
             .take_while(|b| matches!(b.kind, BlockKind::ListItem(_)))
-            .map(|b| b.content)
             .collect();
-        if listed.is_empty() {
+        if items.is_empty() {
             return;
         }
+        // A nested list (another marker or indent under some items) holds items of items: which
+        // ones the count means cannot be told.
+        let shape = |b: &crate::parse::Block| {
+            let BlockKind::ListItem(m) = &b.kind else {
+                return None;
+            };
+            let indent = b.span.start - doc.line_span(doc.line_index(b.span.start)).start;
+            let bullet = m.bullet.map(|s| doc.slice(s).to_string());
+            Some((indent, bullet, m.number.is_some()))
+        };
+        let first = shape(items[0]);
+        if items.iter().any(|b| shape(b) != first) {
+            return;
+        }
+        let listed: Vec<Span> = items.iter().map(|b| b.content).collect();
         // Bullets are unambiguous items, whatever they hold.
         self.judge(rule, doc, count, stated, &listed, true, out);
     }
@@ -336,6 +350,8 @@ mod tests {
         for silent in [
             "The ministry will consist of three structures: Police, Rescue and Migration Services.",
             "The guard consists of the following three units:\n\n- North\n- South\n- East\n",
+            // A nested list: items of items.
+            "The guard consists of the following two units:\n\n- North, with:\n  - a port office\n  - a boat unit\n- South\n",
             // The list goes on past the counted items.
             "It has three services: Police, Rescue and Customs, as well as a training school.",
             // A measure, not a count of items.
