@@ -1,7 +1,7 @@
 //! `part_exceeds_whole`: a part larger than the whole it is part of, in one phrase — `around
 //! 1,200 missing persons, including nearly 2,000 soldiers`.
 //!
-//! What it reads: a count and its noun, then `including`, `among them`, `of whom` or `of which`
+//! What it reads: a count and its noun, then (after a comma or a dash, or directly) `including`, `among them`, `of whom` or `of which`
 //! and a second count: the second is a part of the first and cannot exceed it. Hedges are read
 //! for what they say: a whole given as a lower bound (`more than`, `over`, `at least`) or a part
 //! given as an upper bound (`up to`, `fewer than`) cannot contradict, and two approximate
@@ -64,7 +64,7 @@ const FIGURE: &str = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?";
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
     let words = numbers::count_word_pattern();
     Regex::new(&format!(
-        r"(?i)(?:\b(?<wh>{HEDGE})\s+)?\b(?<whole>{FIGURE}|{words})(?:\s+(?<ws>million|billion|thousand))?\s+(?<wnoun>(?:[\p{{L}}’'-]+\s+){{0,4}}?[\p{{L}}’'-]+)\s*,?\s+(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+(?:(?<ph>{HEDGE})\s+)?(?<part>{FIGURE}|{words})(?:\s+(?<ps>million|billion|thousand))?\b"
+        r"(?i)(?:\b(?<wh>{HEDGE})\s+)?\b(?<whole>{FIGURE}|{words})(?:\s+(?<ws>million|billion|thousand))?\s+(?<wnoun>(?:[\p{{L}}’'-]+\s+){{0,4}}?[\p{{L}}’'-]+)\s*(?:,|\s[–—])?\s+(?:including|among\s+them|among\s+whom|of\s+whom|of\s+which)\s+(?:(?<ph>{HEDGE})\s+)?(?<part>{FIGURE}|{words})(?:\s+(?<ps>million|billion|thousand))?\b"
     ))
     .unwrap()
 });
@@ -221,6 +221,7 @@ mod tests {
             "It held elections in 2020 elections, including 300 local ones.",
             "On 5 March, including 30 deputies, the vote was held.",
             "The army has 400 officers, including up to 500 reservists.",
+            "Some 90 civilians – among them 60 children – were hurt.",
         ] {
             assert_eq!(count(silent), 0, "{silent}");
         }
