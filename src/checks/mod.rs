@@ -3,30 +3,44 @@
 //! own file with its documentation, parameters, logic and unit tests.
 
 mod adjacent_words;
+mod age_birth_year;
+mod age_conflict;
+mod anniversary_year;
 mod article_before_name;
 mod confused_phrase;
+mod count_infobox;
+mod count_listed;
 mod double_space;
 mod duplicate_sentence;
+mod duration_period;
 mod event_date_conflict;
 mod event_order;
+mod heading_markers;
 mod holder_conflict;
 mod hyphen_slip;
 mod impossible_period;
 mod independence_conflict;
+mod infobox_fields;
 mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
+mod markup_residue;
 mod midsentence_capital;
 mod misspelling;
 mod name_case;
 mod name_variant;
 mod name_word_swap;
+mod numbers;
 mod page_break_cut;
+mod part_exceeds_whole;
 mod parts_total;
+mod people;
 mod pronoun_agreement;
 mod repeated_word;
+mod share_total;
 mod spelling_convention;
 mod stale_current;
+mod vote_tally;
 
 use rayon::prelude::*;
 
@@ -79,30 +93,42 @@ pub struct Kind {
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
     adjacent_words::KIND,
+    age_birth_year::KIND,
+    age_conflict::KIND,
+    anniversary_year::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
+    count_infobox::KIND,
+    count_listed::KIND,
     double_space::KIND,
     duplicate_sentence::KIND,
+    duration_period::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
+    heading_markers::KIND,
     holder_conflict::KIND,
     hyphen_slip::KIND,
     impossible_period::KIND,
     independence_conflict::KIND,
+    infobox_fields::KIND,
     list_numbering::KIND,
     list_punctuation::KIND,
     lowercase_start::KIND,
+    markup_residue::KIND,
     midsentence_capital::KIND,
     misspelling::KIND,
     name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
     page_break_cut::KIND,
+    part_exceeds_whole::KIND,
     parts_total::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
+    share_total::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    vote_tally::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -18,6 +18,11 @@
 //!    may be other categories, so the marked parts are only required not to exceed the count;
 //!    they must equal it only when the last part says it is the rest (`the other N`, `the
 //!    remaining N`).
+//! 4. **A breakdown in a sentence of its own**: `Of the 7 satellites, 3 are ..., 2 are ... and
+//!    1 is ...`, or `Of them, ...` after a sentence that states the count (`26 directorates`).
+//!    Three or more counted parts closed by `and`, with no word that leaves the list open
+//!    (`other`, `the rest`, `some`, `about`), read as the whole breakdown and must add up; two
+//!    parts may be a partial one and are only required not to exceed the whole.
 //!
 //! Counts of different things are kept apart: in shape 1 the word after the total's number
 //! (`66 people`) must be named among the parts or be a generic word for members (`people`,
@@ -151,6 +156,25 @@ static OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
 static REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\bthe\s+(?:other|remaining)\s+(?<n>{NUMBER})\b"
+    ))
+    .unwrap()
+});
+
+/// A sentence that breaks a whole down: `Of the 7 satellites, ...`, `Of them, ...`.
+static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^of\s+(?:(?:the|its|their|these|those)\s+(?<n>{NUMBER})\b[^,;:]*|them|these|those|which|whom)\s*,\s*"
+    ))
+    .unwrap()
+});
+/// Words that leave a breakdown open, or make its parts approximate.
+static OPEN_BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:other|others|rest|remaining|some|among|least|more|over|about|around|nearly|almost|approximately|roughly|including|while|whereas|but)\b").unwrap()
+});
+/// A count and the plural noun it counts (`26 regional directorates`).
+static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?<n>{NUMBER})\s+(?:[\p{{L}}-]+\s+){{0,2}}?[\p{{L}}-]+s\b"
     ))
     .unwrap()
 });
@@ -648,9 +672,139 @@ impl PartsTotal {
     }
 }
 
+/// The parts of a breakdown: pieces cut at commas and semicolons, and at an `and` that a
+/// number follows (`8 are in the Marmara and Aegean regions` is one piece), each opened by a
+/// count. `None` when a piece has no count of its own.
+fn breakdown_parts(text: &str) -> Option<Vec<(u64, Span)>> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b',' || bytes[i] == b';' {
+            cuts.push((i, i + 1));
+        } else if bytes[i..].starts_with(b" and ") && LEADING_NUMBER.is_match(&text[i + 5..]) {
+            cuts.push((i, i + 5));
+            i += 5;
+            continue;
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts
+        .into_iter()
+        .chain(std::iter::once((text.len(), text.len())))
+    {
+        let piece = &text[start..a];
+        let trimmed = piece.trim().trim_start_matches("and ").trim_start();
+        if !trimmed.is_empty() {
+            let m = LEADING_NUMBER.find(trimmed)?;
+            if not_a_count(&trimmed[m.end()..]) {
+                return None;
+            }
+            let at = start + piece.find(trimmed)?;
+            out.push((number_value(m.as_str())?, Span::new(at, at + trimmed.len())));
+        }
+        start = b;
+    }
+    Some(out)
+}
+
+impl PartsTotal {
+    /// Shape 4: a whole broken down by a sentence of its own, `Of the 7 satellites, 3 are ...,
+    /// 2 are ... and 1 is ...`, or `26 directorates. Of them, 8 ..., 10 ... and 7 ...`. A
+    /// breakdown in three or more counted parts closed by `and` is read as complete; with two it
+    /// may be partial, and only parts that exceed the whole are reported.
+    fn breakdown(
+        &self,
+        rule: &Rule,
+        doc: &Document,
+        sentence: Span,
+        previous: Option<Span>,
+        out: &mut Vec<Finding>,
+    ) {
+        let s = doc.slice(sentence);
+        let Some(c) = BREAKDOWN.captures(s) else {
+            return;
+        };
+        let head = c.get(0).unwrap();
+        let (total, total_span) = match c.name("n") {
+            Some(n) => {
+                if not_a_count(&s[n.end()..]) {
+                    return;
+                }
+                (
+                    number_value(n.as_str()),
+                    Span::new(0, head.end()).shift(sentence.start),
+                )
+            }
+            // `Of them`: the whole is the last count of the sentence before.
+            None => {
+                let Some(prev) = previous else {
+                    return;
+                };
+                let p = doc.slice(prev);
+                let Some(m) = COUNTED.captures_iter(p).last() else {
+                    return;
+                };
+                let n = m.name("n").unwrap();
+                if not_a_count(&p[n.end()..])
+                    || (n.as_str().len() == 4 && !n.as_str().contains(','))
+                {
+                    return;
+                }
+                let whole = m.get(0).unwrap();
+                (
+                    number_value(n.as_str()),
+                    Span::new(whole.start(), whole.end()).shift(prev.start),
+                )
+            }
+        };
+        let Some(total) = total else {
+            return;
+        };
+        let body = s[head.end()..].trim_end_matches(['.', '!', '?', ';', ' ']);
+        if OPEN_BREAKDOWN.is_match(body) || !body.contains(" and ") {
+            return;
+        }
+        let Some(parts) = breakdown_parts(body) else {
+            return;
+        };
+        let sum: u64 = parts.iter().map(|p| p.0).sum();
+        let wrong = (parts.len() >= 3 && sum != total) || (parts.len() >= 2 && sum > total);
+        if !wrong || !self.close(sum, total) {
+            return;
+        }
+        let shown = parts
+            .iter()
+            .map(|p| p.0.to_string())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let parts_expr = format!("{shown} = {sum}");
+        let base = sentence.start + head.end();
+        let span = Span::new(parts[0].1.start, parts[parts.len() - 1].1.end).shift(base);
+        out.push(
+            rule.finding(&[("parts", &parts_expr), ("total", &total.to_string())])
+                .label(doc.id, total_span, format!("the whole is {total}"))
+                .label(doc.id, span, format!("these parts add up to {sum}"))
+                .note(format!(
+                    "a breakdown in {} counted parts closed by `and` is read as complete; its parts come to {parts_expr}",
+                    parts.len()
+                ))
+                .suggest(format!("make the whole {sum}, or correct the parts")),
+        );
+    }
+}
+
 impl Check for PartsTotal {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for (i, sentence) in doc.sentences.iter().enumerate() {
+            let previous = i
+                .checked_sub(1)
+                .map(|p| &doc.sentences[p])
+                .filter(|p| p.block == sentence.block)
+                .map(|p| p.span);
+            self.breakdown(rule, doc, sentence.span, previous, out);
             self.colon(rule, doc, sentence.span, out);
             self.of_them(rule, doc, sentence.span, out);
             if let Some(next) = doc
@@ -726,6 +880,32 @@ mod tests {
         for t in texts {
             let f = findings(&rule(RULE), &[t]);
             assert!(f.is_empty(), "{t}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn breakdowns_that_do_not_add_up_fire() {
+        for text in [
+            "Of the 7 satellites launched by Norland, 3 are communications satellites, 2 are observation satellites and 1 is a scientific satellite.",
+            "The Harbour Ministry has 26 regional offices. Of them, 8 are in the north and west, 10 in the centre and 7 in the south.",
+            "Of the 10 members, 6 are judges and 5 are lawyers.",
+        ] {
+            let f = findings(&rule(RULE), &[text]);
+            assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        }
+        for silent in [
+            "Of the 7 satellites launched by Norland, 3 are communications satellites, 3 are observation satellites and 1 is a scientific satellite.",
+            "The Harbour Ministry has 26 regional offices. Of them, 8 are in the north and west, 11 in the centre and 7 in the south.",
+            // Two parts may be a partial breakdown; open words say it is one.
+            "Of the 10 members, 6 are judges and 2 are lawyers.",
+            "Of the 7 satellites, 3 are communications satellites, 2 are observation satellites and the others are scientific.",
+            "Of the 7 satellites, about 3 are communications satellites, 2 are observation satellites and 1 is scientific.",
+            // Far apart: counts of other things.
+            "Of the 70 staff, 3 are in Port Vell, 2 in Vell and 1 abroad.",
+            "It was founded in 1953. Of them, 3 are old, 2 are new and 1 is lost.",
+        ] {
+            let f = findings(&rule(RULE), &[silent]);
+            assert!(f.is_empty(), "{silent}: {f:#?}");
         }
     }
 
