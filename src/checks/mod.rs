@@ -27,6 +27,8 @@ mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
 mod stale_current;
+mod word_pattern;
+mod wordclass;
 
 use rayon::prelude::*;
 
@@ -103,6 +105,7 @@ pub static KINDS: &[Kind] = &[
     repeated_word::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    word_pattern::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
