@@ -27,6 +27,7 @@ mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
 mod stale_current;
+mod subject_agreement;
 mod word_pattern;
 mod wordclass;
 
@@ -105,6 +106,7 @@ pub static KINDS: &[Kind] = &[
     repeated_word::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    subject_agreement::KIND,
     word_pattern::KIND,
 ];
 
