@@ -108,9 +108,79 @@ fn name_word(w: &str) -> bool {
         && !w.chars().any(|c| c.is_ascii_digit())
 }
 
+/// The uses of one word as the last word of a name, for `the Prinn's office`.
+#[derive(Default)]
+struct Head {
+    bare: Vec<Span>,
+    bare_docs: Vec<DocId>,
+    /// Uses with `the` before the name.
+    with: usize,
+    /// `the` directly before the word in its possessive form and a lowercase word: the `the` and
+    /// the word, and the word alone.
+    possessive: Vec<(DocId, Span, Span)>,
+}
+
+/// `Prinn` for `Prinn's` or `Prinn’s`.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+impl ArticleBeforeName {
+    /// `the` before a one-word name in the possessive (`the Prinn's fear`), where the corpus writes
+    /// the name without an article: a possessive is itself a determiner, so a name in it takes
+    /// no article, and the corpus shows that this word is a name.
+    fn possessives(
+        &self,
+        rule: &Rule,
+        cx: &Context,
+        heads: &FxHashMap<String, Head>,
+        lowercase: &FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
+        let mut keys: Vec<&String> = heads.keys().collect();
+        keys.sort();
+        for key in keys {
+            let head = &heads[key];
+            let all = head.bare.len() + head.with;
+            // Only the share of uses with `the` counts, not `max_with`: a surname also closes
+            // longer names that take the article (`the Prime Minister Ada Prinn`), and a
+            // frequent one collects a few of those.
+            if head.possessive.is_empty()
+                || lowercase.contains(key.as_str())
+                || head.bare.len() < self.min_bare
+                || head.with as f32 > self.max_share * all as f32
+            {
+                continue;
+            }
+            for &(doc, span, word) in &head.possessive {
+                let d = cx.corpus.doc(doc);
+                let written = d.slice(word);
+                let mut f = rule
+                    .finding(&[("name", written), ("bare", &head.bare.len().to_string())])
+                    .label(doc, span, "an article before a name in the possessive");
+                for (b, bd) in head.bare.iter().zip(&head.bare_docs).take(3) {
+                    f = f.label(*bd, *b, "the name without an article");
+                }
+                out.push(
+                    f.note(format!(
+                        "the corpus writes `{}` without an article {} time(s) and with `the` {} time(s); a possessive takes no article",
+                        possessive_stem(written).unwrap_or(written),
+                        head.bare.len(),
+                        head.with
+                    ))
+                    .suggest(written.to_string()),
+                );
+            }
+        }
+    }
+}
+
 impl Check for ArticleBeforeName {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let mut uses: FxHashMap<String, Vec<Use>> = FxHashMap::default();
+        let mut heads: FxHashMap<String, Head> = FxHashMap::default();
         for doc in &cx.corpus.docs {
             for sentence in &doc.sentences {
                 let words = &doc.words[sentence.words.clone()];
@@ -137,17 +207,42 @@ impl Check for ArticleBeforeName {
                         start += 1;
                     }
                     let len = j - start;
+                    let before = (start > 0).then(|| words[start - 1]);
+                    let before_text = before.map(|b| doc.slice(b).to_lowercase());
+                    let article = leading_the
+                        || (before_text.as_deref() == Some("the")
+                            && before.is_some_and(|b| adjacent(doc, b, words[start])));
+                    let other_determiner = !article
+                        && before_text
+                            .as_deref()
+                            .is_some_and(|b| self.determiners.iter().any(|d| d == b));
+                    if len >= 1 && !other_determiner {
+                        // The run's last word is its head (a surname): `Ada Prinn` is a bare use
+                        // of `Prinn`, `the Harbour Guard` one of `Guard` with the article.
+                        let head = doc.slice(words[j - 1]);
+                        let stem = possessive_stem(head);
+                        let entry = heads.entry(fold(stem.unwrap_or(head))).or_default();
+                        if !article {
+                            entry.bare.push(words[j - 1]);
+                            entry.bare_docs.push(doc.id);
+                        } else {
+                            entry.with += 1;
+                            let next_lower = words.get(j).is_some_and(|n| {
+                                adjacent(doc, words[j - 1], *n)
+                                    && doc.slice(*n).starts_with(char::is_lowercase)
+                            });
+                            if len == 1 && stem.is_some() && next_lower && !leading_the {
+                                let the = before.expect("an article before the name");
+                                entry.possessive.push((
+                                    doc.id,
+                                    Span::new(the.start, words[j - 1].end),
+                                    Span::new(words[j - 1].start, words[j - 1].end),
+                                ));
+                            }
+                        }
+                    }
                     if (2..=3).contains(&len) {
                         let name = Span::new(words[start].start, words[j - 1].end);
-                        let before = (start > 0).then(|| words[start - 1]);
-                        let before_text = before.map(|b| doc.slice(b).to_lowercase());
-                        let article = leading_the
-                            || (before_text.as_deref() == Some("the")
-                                && before.is_some_and(|b| adjacent(doc, b, words[start])));
-                        let other_determiner = !article
-                            && before_text
-                                .as_deref()
-                                .is_some_and(|b| self.determiners.iter().any(|d| d == b));
                         if !other_determiner {
                             let key = doc.words
                                 [sentence.words.start + start..sentence.words.start + j]
@@ -180,6 +275,7 @@ impl Check for ArticleBeforeName {
             .map(fold)
             .collect();
         uses.retain(|key, _| !key.split(' ').any(|w| lowercase.contains(w)));
+        self.possessives(rule, cx, &heads, &lowercase, out);
         let mut names: Vec<(&String, &Vec<Use>)> = uses.iter().collect();
         names.sort_by(|a, b| a.0.cmp(b.0));
         for (_, all) in names {
@@ -243,6 +339,33 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].labels[0].doc, 1);
         assert_eq!(f[0].labels.len(), 4);
+    }
+
+    #[test]
+    fn article_before_a_possessive_name_fires() {
+        let docs = [
+            "Ada Prinn spoke. Then Prinn left. Prinn returned. He met Prinn. Under Prinn it grew.",
+            "He blamed it on the Prinn’s fear and distrust.",
+        ];
+        let f = findings(&rule(RULE), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].labels[0].doc, 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Prinn’s"));
+    }
+
+    #[test]
+    fn possessives_of_names_that_take_the_article_stay_silent() {
+        let docs = [
+            // A word the corpus writes with the article, and one it also writes in lowercase.
+            "The Kremlin said so. Then the Kremlin's staff left. Kremlin aides spoke. Kremlin guards came.",
+            "President Prinn spoke. President Orlov left. President Dahl came. The president met them. It was the President's office.",
+            // A sentence-initial `The` is part of the name it opens.
+            "Prinn spoke. Then Prinn left. Prinn returned. He met Prinn. Under Prinn it grew. The Prinn's boats.",
+        ];
+        for doc in docs {
+            let f = findings(&rule(RULE), &[doc]);
+            assert!(f.is_empty(), "{f:#?}");
+        }
     }
 
     #[test]
