@@ -37,7 +37,7 @@ pub const KIND: Kind = Kind {
              clause_openers: words that open a clause (`that`): a singular verb after them is\n\
              evidence, a bare verb may be a subjunctive and is not judged ([])\n\
              min_singular: singular uses needed before a plural one is reported (3)",
-    placeholders: &["subject", "verb", "fixed", "singular"],
+    placeholders: &["subject", "head", "verb", "fixed", "singular"],
     build,
 };
 
@@ -111,9 +111,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 /// A subject and its verb, found in one sentence.
 struct Use {
     doc: DocId,
-    /// The subject's words (`the HMS`, `Prinn`), as written.
+    /// The subject's words (`the HMS`, `Prime Minister Ada Prinn`), as written.
     subject: Span,
     verb: Span,
+    /// The subject's head word: `Prinn`, `Ministry` in `the Ministry of Roads`.
+    head: Span,
     /// The subject as it is compared: `the hms`, or a capitalised word as written.
     key: String,
     /// The verb, lowercase.
@@ -149,7 +151,7 @@ impl SubjectAgreement {
                         i > 0 && lower[i - 1] == "the" && adjacent(doc, words[i - 1], w);
                     if candidate && adjacent(doc, w, v) {
                         let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-                        let (start, key) = if after_the {
+                        let (start, mut key) = if after_the {
                             (i - 1, format!("the {}", lower[i]))
                         } else {
                             (i, text.to_string())
@@ -157,19 +159,50 @@ impl SubjectAgreement {
                         // A lowercase plural (`the rules`) or a bare lowercase word is no subject
                         // this rule can judge.
                         let plural_noun = !capitalised && lower[i].ends_with('s');
-                        // A capitalised word closes a name of several (`the Harbour Guard`): the
-                        // phrase to look before starts at the name's first word.
+                        // A capitalised word closes a name of several (`the Harbour Guard`, `the
+                        // Ministry of Roads of Norland`): the phrase to look before starts at the
+                        // name's first word, and its head is the last word before any `of`.
+                        let cap = |k: usize| doc.slice(words[k]).starts_with(char::is_uppercase);
                         let mut phrase = start;
                         while capitalised
                             && !after_the
                             && phrase > 0
                             && adjacent(doc, words[phrase - 1], words[phrase])
-                            && (doc.slice(words[phrase - 1]).starts_with(char::is_uppercase)
-                                || lower[phrase - 1] == "the")
                         {
-                            phrase -= 1;
-                            if lower[phrase] == "the" {
+                            let prev = phrase - 1;
+                            let link = match lower[prev].as_str() {
+                                // `of` inside a name joins two capitalised parts.
+                                "of" => prev > 0 && (cap(prev - 1) || lower[prev - 1] == "the"),
+                                // `the` opens the name unless an `of` before it links it on.
+                                "the" => {
+                                    phrase = prev;
+                                    if prev > 0 && lower[prev - 1] == "of" {
+                                        continue;
+                                    }
+                                    break;
+                                }
+                                _ => cap(prev),
+                            };
+                            if !link {
                                 break;
+                            }
+                            phrase = prev;
+                        }
+                        let mut head_word = i;
+                        if phrase < start {
+                            let first = phrase + usize::from(lower[phrase] == "the");
+                            let head = (first..=i)
+                                .take_while(|&k| lower[k] != "of")
+                                .last()
+                                .unwrap_or(i);
+                            let linked = (first..=i).any(|k| lower[k] == "of");
+                            if linked {
+                                head_word = head;
+                            }
+                            if lower[phrase] == "the" && linked {
+                                key = format!("the {}", lower[head]);
+                            } else if linked {
+                                key = doc.slice(words[head]).to_string();
                             }
                         }
                         let before = (phrase > 0
@@ -186,8 +219,9 @@ impl SubjectAgreement {
                         if (after_the || capitalised) && !plural_noun && !determiner {
                             out.push(Use {
                                 doc: doc.id,
-                                subject: Span::new(words[start].start, w.end),
+                                subject: Span::new(words[phrase.min(start)].start, w.end),
                                 verb: v,
+                                head: words[head_word],
                                 key,
                                 verb_lower: verb_lower.clone(),
                                 clean: before_ok,
@@ -250,17 +284,22 @@ impl Check for SubjectAgreement {
                 continue;
             }
             let subject = doc.slice(u.subject);
+            let head = match u.key.starts_with("the ") {
+                true => format!("the {}", doc.slice(u.head)),
+                false => doc.slice(u.head).to_string(),
+            };
             let count = evidence.len().to_string();
             let mut f = rule
                 .finding(&[
                     ("subject", subject),
+                    ("head", &head),
                     ("verb", verb_text),
                     ("fixed", fixed),
                     ("singular", &count),
                 ])
                 .label(u.doc, u.verb, format!("did you mean `{fixed}`?"))
                 .note(format!(
-                    "the documents write `{subject}` with a singular verb {count} times and never with a plural one"
+                    "the documents write `{head}` with a singular verb {count} times and never with a plural one"
                 ))
                 .suggest(fixed.clone());
             for e in evidence.iter().take(3) {
@@ -291,7 +330,7 @@ mod tests {
         category = "grammar"
         severity = "info"
         check = "subject_agreement"
-        message = "`{subject} {verb}` does not agree: the documents write `{subject}` as singular"
+        message = "`{subject} {verb}` does not agree: the documents write `{head}` as singular"
         [rule.params]
         singular = ["is", "has", "was", "does"]
         plural = ["have/has", "are/is", "were/was"]
@@ -308,10 +347,11 @@ mod tests {
             &[
                 "Prime Minister Ada Prinn have attended the gala. Prinn has spoken. Prinn was there. Prinn is back.",
                 "A civilian agency, the HMS fall under the ministry. The HMS is small. The HMS has a chief. We know that the HMS was new.",
+                "In 1992 the Ministry of Roads of the Republic of Norland were formed. The ministry was small. The Ministry is old. The Ministry of Roads has a chief.",
             ],
         );
         let got: Vec<_> = f.iter().filter_map(|f| f.suggestion.as_deref()).collect();
-        assert_eq!(got, ["has", "falls"], "{f:#?}");
+        assert_eq!(got, ["has", "falls", "was"], "{f:#?}");
     }
 
     #[test]
@@ -325,6 +365,7 @@ mod tests {
             "The HMS is small. The HMS has a chief. The HMS was new. Let the HMS remain.",
             // The name closes a phrase after a preposition: the subject is `missions`.
             "The Harbour Guard is old. The Harbour Guard has a chief. The Guard was new. The missions of the Harbour Guard are plain.",
+            "The Ministry is old. The ministry was small. The Ministry has a chief. The heads of the Ministry of Roads were new.",
             // A heading in title case and a plural noun.
             "How Prinn Have Won. The rules have changed. The rules is odd. The rules has gaps.",
         ];
