@@ -35,7 +35,9 @@ pub const KIND: Kind = Kind {
     params: "min_bare: the name must stand bare at least this many times (5)\n\
              max_with: and be written with `the` at most this many times (2)\n\
              max_share: and with `the` in at most this share of its uses (0.2)\n\
-             determiners: words that, before a name, make it neither bare nor with `the`, lowercase ([])",
+             determiners: words that, before a name, make it neither bare nor with `the`, lowercase ([])\n\
+             subject_verbs: verbs after a one-word name that make it a subject (`was`, `said`): \
+             `The Prinn was` is reported where the corpus writes `Prinn was` and never `the Prinn`, lowercase ([])",
     placeholders: &["name", "bare"],
     build,
 };
@@ -51,6 +53,8 @@ struct Params {
     max_share: f32,
     #[serde(default)]
     determiners: Vec<String>,
+    #[serde(default)]
+    subject_verbs: Vec<String>,
 }
 
 fn min_bare() -> usize {
@@ -68,6 +72,7 @@ struct ArticleBeforeName {
     max_with: usize,
     max_share: f32,
     determiners: Vec<String>,
+    subject_verbs: Vec<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
@@ -84,6 +89,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         max_share: p.max_share,
         determiners: p
             .determiners
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        subject_verbs: p
+            .subject_verbs
             .into_iter()
             .map(|w| w.to_lowercase())
             .collect(),
@@ -118,6 +128,10 @@ struct Head {
     /// `the` directly before the word in its possessive form and a lowercase word: the `the` and
     /// the word, and the word alone.
     possessive: Vec<(DocId, Span, Span)>,
+    /// Uses alone, without an article, as the subject of a listed verb (`Prinn was`).
+    bare_subject: usize,
+    /// `The` opening a sentence before the word alone and a listed verb (`The Prinn was`).
+    initial: Vec<(DocId, Span, Span)>,
 }
 
 /// `Prinn` for `Prinn's` or `Prinn’s`.
@@ -141,6 +155,9 @@ impl ArticleBeforeName {
     ) {
         let mut keys: Vec<&String> = heads.keys().collect();
         keys.sort();
+        for key in keys.iter().copied() {
+            self.initial_article(rule, cx, key, &heads[key], lowercase, out);
+        }
         for key in keys {
             let head = &heads[key];
             let all = head.bare.len() + head.with;
@@ -174,6 +191,51 @@ impl ArticleBeforeName {
                 );
             }
         }
+    }
+}
+
+impl ArticleBeforeName {
+    /// `The Prinn was thrown out`, where the corpus writes `Prinn was` and never `the Prinn`: a
+    /// sentence-initial `The` before a one-word name used as a subject. The evidence is light
+    /// (one bare subject use is enough), so the word must be a name by every other sign too: the
+    /// corpus never writes it in lowercase and the lexicon knows it as no adjective, verb or
+    /// adverb (`The Norlandic was` is a demonym used as a noun).
+    fn initial_article(
+        &self,
+        rule: &Rule,
+        cx: &Context,
+        key: &str,
+        head: &Head,
+        lowercase: &FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
+        use super::wordclass::WordClass;
+        let common = [WordClass::Adjective, WordClass::Verb, WordClass::Adverb]
+            .iter()
+            .any(|c| c.contains(key));
+        if head.initial.len() != 1
+            || head.with != 1
+            || head.bare_subject == 0
+            || lowercase.contains(key)
+            || common
+        {
+            return;
+        }
+        let (doc, span, word) = head.initial[0];
+        let d = cx.corpus.doc(doc);
+        let written = d.slice(word);
+        let mut f = rule
+            .finding(&[("name", written), ("bare", &head.bare.len().to_string())])
+            .label(doc, span, "an article before a name used as a subject");
+        for (b, bd) in head.bare.iter().zip(&head.bare_docs).take(3) {
+            f = f.label(*bd, *b, "the name without an article");
+        }
+        out.push(
+            f.note(format!(
+                "the corpus writes `{written}` as a subject without an article and never with `the` elsewhere"
+            ))
+            .suggest(written.to_string()),
+        );
     }
 }
 
@@ -216,16 +278,52 @@ impl Check for ArticleBeforeName {
                         && before_text
                             .as_deref()
                             .is_some_and(|b| self.determiners.iter().any(|d| d == b));
+                    // `that Prinn was fired`: before a name and its verb, `that` opens a clause;
+                    // the name is a bare subject there, though `that` is a determiner elsewhere.
+                    let clause_that = other_determiner && before_text.as_deref() == Some("that");
+                    if len == 1 && clause_that && possessive_stem(doc.slice(words[j - 1])).is_none()
+                    {
+                        let verb_follows = words.get(j).is_some_and(|n| {
+                            adjacent(doc, words[j - 1], *n)
+                                && self
+                                    .subject_verbs
+                                    .iter()
+                                    .any(|v| *v == doc.slice(*n).to_lowercase())
+                        });
+                        if verb_follows {
+                            heads
+                                .entry(fold(doc.slice(words[j - 1])))
+                                .or_default()
+                                .bare_subject += 1;
+                        }
+                    }
                     if len >= 1 && !other_determiner {
                         // The run's last word is its head (a surname): `Ada Prinn` is a bare use
                         // of `Prinn`, `the Harbour Guard` one of `Guard` with the article.
                         let head = doc.slice(words[j - 1]);
                         let stem = possessive_stem(head);
                         let entry = heads.entry(fold(stem.unwrap_or(head))).or_default();
+                        let subject = words.get(j).is_some_and(|n| {
+                            adjacent(doc, words[j - 1], *n)
+                                && self
+                                    .subject_verbs
+                                    .iter()
+                                    .any(|v| *v == doc.slice(*n).to_lowercase())
+                        });
                         if !article {
                             entry.bare.push(words[j - 1]);
                             entry.bare_docs.push(doc.id);
+                            if len == 1 && subject && stem.is_none() {
+                                entry.bare_subject += 1;
+                            }
                         } else {
+                            if len == 1 && subject && leading_the && stem.is_none() {
+                                entry.initial.push((
+                                    doc.id,
+                                    Span::new(words[i].start, words[j - 1].end),
+                                    words[j - 1],
+                                ));
+                            }
                             entry.with += 1;
                             let next_lower = words.get(j).is_some_and(|n| {
                                 adjacent(doc, words[j - 1], *n)
@@ -351,6 +449,27 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].labels[0].doc, 1);
         assert_eq!(f[0].suggestion.as_deref(), Some("Prinn’s"));
+    }
+
+    #[test]
+    fn the_before_a_one_word_name_as_subject() {
+        let r = rule(&format!("{RULE}\nsubject_verbs = [\"was\", \"said\"]"));
+        let f = findings(
+            &r,
+            &["Reports say that Prinn was fired. The Prinn was thrown out in a war."],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Prinn"));
+        for near in [
+            // Never bare as a subject; written with `the` twice; a demonym; a lowercase word.
+            "The Prinn was thrown out. Prinn ships sail.",
+            "Hague was built. The Hague was old. In the Hague it rains.",
+            "Norland said so. Armenian was spoken. The Armenian was tall.",
+            "Guard was set. The Guard was old. A guard stood.",
+        ] {
+            let f = findings(&r, &[near]);
+            assert!(f.is_empty(), "{f:#?}");
+        }
     }
 
     #[test]
