@@ -71,6 +71,19 @@ impl Check for RepeatedWord {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for sentence in &doc.sentences {
             let words = &doc.words[sentence.words.clone()];
+            // `the Harbour Guard guard`: a name's last word, capitalised, then the same word in
+            // lowercase. The capitalised word before it shows that a name ends there, so this is
+            // not a lone name before its namesake word (`Will will`).
+            let name_then_word = |i: usize| {
+                let (a, b) = (doc.slice(words[i]), doc.slice(words[i + 1]));
+                i > 0
+                    && adjacent(doc, words[i - 1], words[i])
+                    && doc.slice(words[i - 1]).starts_with(char::is_uppercase)
+                    && a.starts_with(char::is_uppercase)
+                    && a.chars().skip(1).all(char::is_lowercase)
+                    && b.chars().all(char::is_lowercase)
+            };
+            let mut columns: Option<(usize, bool)> = None;
             for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 let (wa, wb) = (doc.slice(a), doc.slice(b));
@@ -78,17 +91,28 @@ impl Check for RepeatedWord {
                     continue;
                 }
                 let lower = wa.to_lowercase();
+                // Whether the line is a row of columns, computed once a line: a long line of
+                // repeats must not rescan itself for every pair.
+                let line = doc.line_index(a.start);
+                let mut columned = || match columns {
+                    Some((l, c)) if l == line => c,
+                    _ => {
+                        let c = in_columns(doc, a.start);
+                        columns = Some((line, c));
+                        c
+                    }
+                };
                 // `Walla Walla`, `Bora Bora`: a capitalised second word is a name, not a slip.
                 let capitalised_name = wb.chars().next().is_some_and(char::is_uppercase);
                 // `DIFF diff` is a constant and its value, not a slip: a slip repeats the word
                 // as it was written, at most with a capital at the start of the sentence.
                 let same_shape = wa.chars().skip(1).eq(wb.chars().skip(1))
-                    && (wa.chars().next() == wb.chars().next() || i == 0);
+                    && (wa.chars().next() == wb.chars().next() || i == 0 || name_then_word(i));
                 if !adjacent(doc, a, b)
                     || !same_shape
                     || glued(doc, a)
                     || glued(doc, b)
-                    || in_columns(doc, a.start)
+                    || columned()
                     || self.allow.contains(&lower)
                     || wa.chars().all(|c| c.is_numeric())
                     || capitalised_name
@@ -129,6 +153,25 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].message, "`information` is written twice in a row");
         assert_eq!(f[0].suggestion.as_deref(), Some("information"));
+    }
+
+    #[test]
+    fn a_name_then_its_last_word_in_lowercase_fires() {
+        let f = findings(&rule(RULE), &["Ships of the Harbour Guard guard the bay."]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let near = ["Ada said Will will come. Then DIFF diff ran. The Bora Bora lagoon."];
+        let f = findings(&rule(RULE), &near);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_long_line_of_repeats_is_linear() {
+        // Issue 11: a line of 40,000 words took seconds when each pair rescanned the line.
+        let text = "word ".repeat(40_000);
+        let start = std::time::Instant::now();
+        let f = findings(&rule(RULE), &[&text]);
+        assert!(!f.is_empty());
+        assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
     }
 
     #[test]
