@@ -27,6 +27,7 @@ mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
 mod stale_current;
+mod stray_character;
 mod subject_agreement;
 mod word_pattern;
 mod wordclass;
@@ -106,6 +107,7 @@ pub static KINDS: &[Kind] = &[
     repeated_word::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    stray_character::KIND,
     subject_agreement::KIND,
     word_pattern::KIND,
 ];
