@@ -131,6 +131,16 @@ struct Use {
 impl SubjectAgreement {
     /// Every one-word subject directly followed by a word, in the corpus.
     fn uses(&self, cx: &Context) -> Vec<Use> {
+        // A capitalised word the corpus also writes in lowercase is an ordinary word with its
+        // sentence capital (`This`, `Officials`), not a name.
+        let lowercase: FxHashSet<String> = cx
+            .corpus
+            .docs
+            .iter()
+            .flat_map(|d| d.words.iter().map(move |w| d.slice(*w)))
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .map(|w| w.replace('’', "'"))
+            .collect();
         let mut out = Vec::new();
         for doc in &cx.corpus.docs {
             for sentence in &doc.sentences {
@@ -216,7 +226,9 @@ impl SubjectAgreement {
                             && start > 0
                             && adjacent(doc, words[start - 1], words[start])
                             && matches!(lower[start - 1].as_str(), "a" | "an" | "this" | "that");
-                        if (after_the || capitalised) && !plural_noun && !determiner {
+                        let ordinary = !key.starts_with("the ")
+                            && lowercase.contains(&key.to_lowercase().replace('’', "'"));
+                        if (after_the || capitalised) && !plural_noun && !determiner && !ordinary {
                             out.push(Use {
                                 doc: doc.id,
                                 subject: Span::new(words[phrase.min(start)].start, w.end),
@@ -368,6 +380,8 @@ mod tests {
             "The Ministry is old. The ministry was small. The Ministry has a chief. The heads of the Ministry of Roads were new.",
             // A heading in title case and a plural noun.
             "How Prinn Have Won. The rules have changed. The rules is odd. The rules has gaps.",
+            // An ordinary word with its sentence capital.
+            "This is it. This has gone. This was new. This seems odd. This remain open. Call this.",
         ];
         for text in texts {
             let f = findings(&rule(RULE), &[text]);
