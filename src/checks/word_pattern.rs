@@ -16,7 +16,8 @@
 //! with `&` (all must hold) and negated with `!`. A trailing `?` makes a token optional.
 //! Exactly one token is the target, in brackets: `[too=to]` replaces it by `to`; a target whose
 //! word comes from a class listed as `wrong/right` pairs takes the pair's right side (`_` reads
-//! as a space). Context that is not a word:
+//! as a space; an empty replacement, `[that=]`, deletes the word and the space after it).
+//! Context that is not a word:
 //!
 //! - `<` first: the match opens the sentence; `>` last: no word follows within the sequence
 //!   (punctuation or the end of the sentence does).
@@ -539,13 +540,20 @@ impl Check for WordPattern {
                     };
                     let right = match_case(found, &right);
                     let context = doc.slice(Span::new(spans[start].start, spans[end].end));
+                    // An empty replacement deletes the word with the space after it.
+                    let (span, label) = if right.is_empty() {
+                        let to = spans.get(target + 1).map_or(span.end, |n| n.start);
+                        (Span::new(span.start, to), "delete this word".to_string())
+                    } else {
+                        (span, format!("did you mean `{right}`?"))
+                    };
                     out.push(
                         rule.finding(&[
                             ("found", found),
                             ("expected", &right),
                             ("context", context),
                         ])
-                        .label(doc.id, span, format!("did you mean `{right}`?"))
+                        .label(doc.id, span, label)
                         .note(format!("in `{context}` (pattern `{}`)", p.source))
                         .suggest(right),
                     );
@@ -663,6 +671,16 @@ mod tests {
         );
         let got: Vec<_> = f.iter().filter_map(|f| f.suggestion.as_deref()).collect();
         assert_eq!(got, ["its", "It's"], "{f:#?}");
+    }
+
+    #[test]
+    fn an_empty_replacement_deletes_the_word_and_its_space() {
+        let r = pattern_rule(r#"["said that [that=] over"]"#, "");
+        let f = findings(&r, &["He said that that over time it grew."]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some(""));
+        let l = &f[0].labels[0];
+        assert_eq!(l.span.end - l.span.start, "that ".len());
     }
 
     #[test]
