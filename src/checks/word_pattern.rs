@@ -12,7 +12,7 @@
 //! that only spaces separate (a comma or a bracket breaks the sequence). A token is
 //! alternatives joined by `|`, each a literal word (case-insensitive; `’` reads as `'`), a class
 //! (`@name`: one of the rule's `classes`, or the lexicon's `@verb`, `@adjective`, `@adverb`) or a
-//! shape (`#Cap`, `#ACR`, `#lower`, `#num`, `#ed`, `#adjsuffix`). Alternatives can be joined
+//! shape (`#Cap`, `#ACR`, `#lower`, `#num`, `#ed`, `#adjsuffix`, `#vowel`, `#consonant`). Alternatives can be joined
 //! with `&` (all must hold) and negated with `!`. A trailing `?` makes a token optional.
 //! Exactly one token is the target, in brackets: `[too=to]` replaces it by `to`; a target whose
 //! word comes from a class listed as `wrong/right` pairs takes the pair's right side (`_` reads
@@ -76,6 +76,14 @@ enum Shape {
     /// A lowercase word whose last part, after any hyphen, is six letters or more and ends like
     /// an adjective (`-ical`, `-ous`, `-ive`...): `economic`, `anti-epidemiological`.
     AdjSuffix,
+    /// A lowercase word that begins with a vowel sound by its spelling: `a`, `e`, `i`, `o`, but
+    /// not `eu`, `ewe`, `one`, `once` (a euro, a one-off). Words in `u` and `h` are left out:
+    /// their sound cannot be told from the letters (a unit, an umbrella; a house, an hour).
+    VowelSound,
+    /// A lowercase word that begins with a consonant sound by its spelling: any consonant
+    /// letter but `h` and `x` (an hour, an x-ray), and not a single letter before a hyphen
+    /// (an n-gram, an f-stop).
+    ConsonantSound,
 }
 
 const ADJECTIVE_ENDINGS: &[&str] = &[
@@ -91,6 +99,8 @@ impl Shape {
             "num" => Shape::Number,
             "ed" => Shape::Ed,
             "adjsuffix" => Shape::AdjSuffix,
+            "vowel" => Shape::VowelSound,
+            "consonant" => Shape::ConsonantSound,
             _ => return None,
         })
     }
@@ -114,6 +124,24 @@ impl Shape {
             Shape::Ed => {
                 word.len() >= 4 && word.ends_with("ed") && !word.chars().any(char::is_uppercase)
             }
+            Shape::VowelSound => {
+                let lower = !word.chars().any(char::is_uppercase);
+                lower
+                    && word.starts_with(['a', 'e', 'i', 'o'])
+                    && !["eu", "ewe", "one", "once"]
+                        .iter()
+                        .any(|p| word.starts_with(p))
+                    && !single_letter_part(word)
+            }
+            Shape::ConsonantSound => {
+                let lower = !word.chars().any(char::is_uppercase);
+                lower
+                    && word.starts_with(|c: char| {
+                        c.is_ascii_lowercase()
+                            && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'h' | 'x')
+                    })
+                    && !single_letter_part(word)
+            }
             Shape::AdjSuffix => {
                 let last = word.rsplit('-').next().unwrap_or(word);
                 !word.chars().any(char::is_uppercase)
@@ -122,6 +150,13 @@ impl Shape {
             }
         }
     }
+}
+
+/// `n-gram`, `x-ray`, `a`: a word whose first part is one letter, read by the letter's name.
+fn single_letter_part(word: &str) -> bool {
+    word.split('-')
+        .next()
+        .is_some_and(|p| p.chars().count() == 1)
 }
 
 #[derive(Debug, Clone)]
