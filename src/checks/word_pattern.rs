@@ -566,7 +566,13 @@ impl Check for WordPattern {
                         continue;
                     };
                     let span = spans[target];
-                    if glued(doc, span) {
+                    // Code, paths and markup are no prose: `foo.the`, `<a id="x">`.
+                    let markup = (start..=end).any(|k| {
+                        glued(doc, spans[k])
+                            || doc.text[..spans[k].start].ends_with('<')
+                            || doc.text[spans[k].end..].starts_with(['=', '>'])
+                    });
+                    if markup {
                         continue;
                     }
                     let found = doc.slice(span);
