@@ -12,7 +12,7 @@
 //! that only spaces separate (a comma or a bracket breaks the sequence). A token is
 //! alternatives joined by `|`, each a literal word (case-insensitive; `’` reads as `'`), a class
 //! (`@name`: one of the rule's `classes`, or the lexicon's `@verb`, `@adjective`, `@adverb`) or a
-//! shape (`#Cap`, `#ACR`, `#lower`, `#num`, `#ed`, `#adjsuffix`, `#vowel`, `#consonant`). Alternatives can be joined
+//! shape (`#Cap`, `#ACR`, `#lower`, `#num`, `#ed`, `#ing`, `#adjsuffix`, `#vowel`, `#consonant`). Alternatives can be joined
 //! with `&` (all must hold) and negated with `!`. A trailing `?` makes a token optional.
 //! Exactly one token is the target, in brackets: `[too=to]` replaces it by `to`; a target whose
 //! word comes from a class listed as `wrong/right` pairs takes the pair's right side (`_` reads
@@ -73,6 +73,8 @@ enum Shape {
     Number,
     /// A lowercase word of four letters or more ending in `ed`: a past form of a regular verb.
     Ed,
+    /// A lowercase word of five letters or more ending in `ing`: a present participle.
+    Ing,
     /// A lowercase word whose last part, after any hyphen, is six letters or more and ends like
     /// an adjective (`-ical`, `-ous`, `-ive`...): `economic`, `anti-epidemiological`.
     AdjSuffix,
@@ -98,6 +100,7 @@ impl Shape {
             "lower" => Shape::Lower,
             "num" => Shape::Number,
             "ed" => Shape::Ed,
+            "ing" => Shape::Ing,
             "adjsuffix" => Shape::AdjSuffix,
             "vowel" => Shape::VowelSound,
             "consonant" => Shape::ConsonantSound,
@@ -123,6 +126,9 @@ impl Shape {
             }
             Shape::Ed => {
                 word.len() >= 4 && word.ends_with("ed") && !word.chars().any(char::is_uppercase)
+            }
+            Shape::Ing => {
+                word.len() >= 5 && word.ends_with("ing") && !word.chars().any(char::is_uppercase)
             }
             Shape::VowelSound => {
                 let lower = !word.chars().any(char::is_uppercase);
@@ -201,7 +207,6 @@ enum After {
 
 #[derive(Debug)]
 struct Pattern {
-    source: String,
     /// Every one of these holds before the match.
     before: Vec<Before>,
     tokens: Vec<Token>,
@@ -378,7 +383,6 @@ fn parse_pattern(
         .ok_or("no token lists its words (a literal or a class of the rule), to start from")?;
     let trigger = trigger_words(&tokens[anchor].expr, lists).unwrap_or_default();
     Ok(Pattern {
-        source: source.to_string(),
         before,
         tokens,
         after,
@@ -595,7 +599,7 @@ impl Check for WordPattern {
                             ("context", context),
                         ])
                         .label(doc.id, span, label)
-                        .note(format!("in `{context}` (pattern `{}`)", p.source))
+                        .note(format!("in `{context}`: the words around it decide"))
                         .suggest(right),
                     );
                 }
