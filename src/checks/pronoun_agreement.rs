@@ -151,7 +151,7 @@ mod tests {
             "Read it, get it done.",
             // Contractions whose stem is not the auxiliary (Kafka, The Metamorphosis, Project
             // Gutenberg text 5200, shipped in the sentencex crate's fixtures).
-            "and by taking the furniture away, won’t it seem like he was abandoned? Can't it go?",
+            "she added “and by taking the furniture away, won’t it seem like",
         ];
         for t in texts {
             let f = findings(&rule(RULE), &[t]);
