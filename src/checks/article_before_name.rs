@@ -464,7 +464,7 @@ mod tests {
             // Never bare as a subject; written with `the` twice; a demonym; a lowercase word.
             "The Prinn was thrown out. Prinn ships sail.",
             "Hague was built. The Hague was old. In the Hague it rains.",
-            "Norland said so. Armenian was spoken. The Armenian was tall.",
+            "Norland said so. Norwegian was spoken. The Norwegian was tall.",
             "Guard was set. The Guard was old. A guard stood.",
         ] {
             let f = findings(&r, &[near]);

@@ -65,7 +65,7 @@ struct List {
 enum Shape {
     /// A capital followed by at least one lowercase letter: `Norland`, `McAdam`.
     Cap,
-    /// Two to six capital letters: `FIS`, `UNESCO`.
+    /// Two to six capital letters: `NATO`, `UNESCO`.
     Acronym,
     /// No capital letter.
     Lower,
