@@ -35,7 +35,9 @@ pub const KIND: Kind = Kind {
     params: "min_bare: the name must stand bare at least this many times (5)\n\
              max_with: and be written with `the` at most this many times (2)\n\
              max_share: and with `the` in at most this share of its uses (0.2)\n\
-             determiners: words that, before a name, make it neither bare nor with `the`, lowercase ([])",
+             determiners: words that, before a name, make it neither bare nor with `the`, lowercase ([])\n\
+             subject_verbs: verbs after a one-word name that make it a subject (`was`, `said`): \
+             `The Prinn was` is reported where the corpus writes `Prinn was` and never `the Prinn`, lowercase ([])",
     placeholders: &["name", "bare"],
     build,
 };
@@ -51,6 +53,8 @@ struct Params {
     max_share: f32,
     #[serde(default)]
     determiners: Vec<String>,
+    #[serde(default)]
+    subject_verbs: Vec<String>,
 }
 
 fn min_bare() -> usize {
@@ -68,6 +72,7 @@ struct ArticleBeforeName {
     max_with: usize,
     max_share: f32,
     determiners: Vec<String>,
+    subject_verbs: Vec<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
@@ -84,6 +89,11 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         max_share: p.max_share,
         determiners: p
             .determiners
+            .into_iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        subject_verbs: p
+            .subject_verbs
             .into_iter()
             .map(|w| w.to_lowercase())
             .collect(),
@@ -108,9 +118,131 @@ fn name_word(w: &str) -> bool {
         && !w.chars().any(|c| c.is_ascii_digit())
 }
 
+/// The uses of one word as the last word of a name, for `the Prinn's office`.
+#[derive(Default)]
+struct Head {
+    bare: Vec<Span>,
+    bare_docs: Vec<DocId>,
+    /// Uses with `the` before the name.
+    with: usize,
+    /// `the` directly before the word in its possessive form and a lowercase word: the `the` and
+    /// the word, and the word alone.
+    possessive: Vec<(DocId, Span, Span)>,
+    /// Uses alone, without an article, as the subject of a listed verb (`Prinn was`).
+    bare_subject: usize,
+    /// `The` opening a sentence before the word alone and a listed verb (`The Prinn was`).
+    initial: Vec<(DocId, Span, Span)>,
+}
+
+/// `Prinn` for `Prinn's` or `Prinn’s`.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+impl ArticleBeforeName {
+    /// `the` before a one-word name in the possessive (`the Prinn's fear`), where the corpus writes
+    /// the name without an article: a possessive is itself a determiner, so a name in it takes
+    /// no article, and the corpus shows that this word is a name.
+    fn possessives(
+        &self,
+        rule: &Rule,
+        cx: &Context,
+        heads: &FxHashMap<String, Head>,
+        lowercase: &FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
+        let mut keys: Vec<&String> = heads.keys().collect();
+        keys.sort();
+        for key in keys.iter().copied() {
+            self.initial_article(rule, cx, key, &heads[key], lowercase, out);
+        }
+        for key in keys {
+            let head = &heads[key];
+            let all = head.bare.len() + head.with;
+            // Only the share of uses with `the` counts, not `max_with`: a surname also closes
+            // longer names that take the article (`the Prime Minister Ada Prinn`), and a
+            // frequent one collects a few of those.
+            if head.possessive.is_empty()
+                || lowercase.contains(key.as_str())
+                || head.bare.len() < self.min_bare
+                || head.with as f32 > self.max_share * all as f32
+            {
+                continue;
+            }
+            for &(doc, span, word) in &head.possessive {
+                let d = cx.corpus.doc(doc);
+                let written = d.slice(word);
+                let mut f = rule
+                    .finding(&[("name", written), ("bare", &head.bare.len().to_string())])
+                    .label(doc, span, "an article before a name in the possessive");
+                for (b, bd) in head.bare.iter().zip(&head.bare_docs).take(3) {
+                    f = f.label(*bd, *b, "the name without an article");
+                }
+                out.push(
+                    f.note(format!(
+                        "the corpus writes `{}` without an article {} time(s) and with `the` {} time(s); a possessive takes no article",
+                        possessive_stem(written).unwrap_or(written),
+                        head.bare.len(),
+                        head.with
+                    ))
+                    .suggest(written.to_string()),
+                );
+            }
+        }
+    }
+}
+
+impl ArticleBeforeName {
+    /// `The Prinn was thrown out`, where the corpus writes `Prinn was` and never `the Prinn`: a
+    /// sentence-initial `The` before a one-word name used as a subject. The evidence is light
+    /// (one bare subject use is enough), so the word must be a name by every other sign too: the
+    /// corpus never writes it in lowercase and the lexicon knows it as no adjective, verb or
+    /// adverb (`The Norlandic was` is a demonym used as a noun).
+    fn initial_article(
+        &self,
+        rule: &Rule,
+        cx: &Context,
+        key: &str,
+        head: &Head,
+        lowercase: &FxHashSet<String>,
+        out: &mut Vec<Finding>,
+    ) {
+        use super::wordclass::WordClass;
+        let common = [WordClass::Adjective, WordClass::Verb, WordClass::Adverb]
+            .iter()
+            .any(|c| c.contains(key));
+        if head.initial.len() != 1
+            || head.with != 1
+            || head.bare_subject == 0
+            || lowercase.contains(key)
+            || common
+        {
+            return;
+        }
+        let (doc, span, word) = head.initial[0];
+        let d = cx.corpus.doc(doc);
+        let written = d.slice(word);
+        let mut f = rule
+            .finding(&[("name", written), ("bare", &head.bare.len().to_string())])
+            .label(doc, span, "an article before a name used as a subject");
+        for (b, bd) in head.bare.iter().zip(&head.bare_docs).take(3) {
+            f = f.label(*bd, *b, "the name without an article");
+        }
+        out.push(
+            f.note(format!(
+                "the corpus writes `{written}` as a subject without an article and never with `the` elsewhere"
+            ))
+            .suggest(written.to_string()),
+        );
+    }
+}
+
 impl Check for ArticleBeforeName {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let mut uses: FxHashMap<String, Vec<Use>> = FxHashMap::default();
+        let mut heads: FxHashMap<String, Head> = FxHashMap::default();
         for doc in &cx.corpus.docs {
             for sentence in &doc.sentences {
                 let words = &doc.words[sentence.words.clone()];
@@ -137,17 +269,78 @@ impl Check for ArticleBeforeName {
                         start += 1;
                     }
                     let len = j - start;
+                    let before = (start > 0).then(|| words[start - 1]);
+                    let before_text = before.map(|b| doc.slice(b).to_lowercase());
+                    let article = leading_the
+                        || (before_text.as_deref() == Some("the")
+                            && before.is_some_and(|b| adjacent(doc, b, words[start])));
+                    let other_determiner = !article
+                        && before_text
+                            .as_deref()
+                            .is_some_and(|b| self.determiners.iter().any(|d| d == b));
+                    // `that Prinn was fired`: before a name and its verb, `that` opens a clause;
+                    // the name is a bare subject there, though `that` is a determiner elsewhere.
+                    let clause_that = other_determiner && before_text.as_deref() == Some("that");
+                    if len == 1 && clause_that && possessive_stem(doc.slice(words[j - 1])).is_none()
+                    {
+                        let verb_follows = words.get(j).is_some_and(|n| {
+                            adjacent(doc, words[j - 1], *n)
+                                && self
+                                    .subject_verbs
+                                    .iter()
+                                    .any(|v| *v == doc.slice(*n).to_lowercase())
+                        });
+                        if verb_follows {
+                            heads
+                                .entry(fold(doc.slice(words[j - 1])))
+                                .or_default()
+                                .bare_subject += 1;
+                        }
+                    }
+                    if len >= 1 && !other_determiner {
+                        // The run's last word is its head (a surname): `Ada Prinn` is a bare use
+                        // of `Prinn`, `the Harbour Guard` one of `Guard` with the article.
+                        let head = doc.slice(words[j - 1]);
+                        let stem = possessive_stem(head);
+                        let entry = heads.entry(fold(stem.unwrap_or(head))).or_default();
+                        let subject = words.get(j).is_some_and(|n| {
+                            adjacent(doc, words[j - 1], *n)
+                                && self
+                                    .subject_verbs
+                                    .iter()
+                                    .any(|v| *v == doc.slice(*n).to_lowercase())
+                        });
+                        if !article {
+                            entry.bare.push(words[j - 1]);
+                            entry.bare_docs.push(doc.id);
+                            if len == 1 && subject && stem.is_none() {
+                                entry.bare_subject += 1;
+                            }
+                        } else {
+                            if len == 1 && subject && leading_the && stem.is_none() {
+                                entry.initial.push((
+                                    doc.id,
+                                    Span::new(words[i].start, words[j - 1].end),
+                                    words[j - 1],
+                                ));
+                            }
+                            entry.with += 1;
+                            let next_lower = words.get(j).is_some_and(|n| {
+                                adjacent(doc, words[j - 1], *n)
+                                    && doc.slice(*n).starts_with(char::is_lowercase)
+                            });
+                            if len == 1 && stem.is_some() && next_lower && !leading_the {
+                                let the = before.expect("an article before the name");
+                                entry.possessive.push((
+                                    doc.id,
+                                    Span::new(the.start, words[j - 1].end),
+                                    Span::new(words[j - 1].start, words[j - 1].end),
+                                ));
+                            }
+                        }
+                    }
                     if (2..=3).contains(&len) {
                         let name = Span::new(words[start].start, words[j - 1].end);
-                        let before = (start > 0).then(|| words[start - 1]);
-                        let before_text = before.map(|b| doc.slice(b).to_lowercase());
-                        let article = leading_the
-                            || (before_text.as_deref() == Some("the")
-                                && before.is_some_and(|b| adjacent(doc, b, words[start])));
-                        let other_determiner = !article
-                            && before_text
-                                .as_deref()
-                                .is_some_and(|b| self.determiners.iter().any(|d| d == b));
                         if !other_determiner {
                             let key = doc.words
                                 [sentence.words.start + start..sentence.words.start + j]
@@ -180,6 +373,7 @@ impl Check for ArticleBeforeName {
             .map(fold)
             .collect();
         uses.retain(|key, _| !key.split(' ').any(|w| lowercase.contains(w)));
+        self.possessives(rule, cx, &heads, &lowercase, out);
         let mut names: Vec<(&String, &Vec<Use>)> = uses.iter().collect();
         names.sort_by(|a, b| a.0.cmp(b.0));
         for (_, all) in names {
@@ -243,6 +437,54 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].labels[0].doc, 1);
         assert_eq!(f[0].labels.len(), 4);
+    }
+
+    #[test]
+    fn article_before_a_possessive_name_fires() {
+        let docs = [
+            "Ada Prinn spoke. Then Prinn left. Prinn returned. He met Prinn. Under Prinn it grew.",
+            "He blamed it on the Prinn’s fear and distrust.",
+        ];
+        let f = findings(&rule(RULE), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].labels[0].doc, 1);
+        assert_eq!(f[0].suggestion.as_deref(), Some("Prinn’s"));
+    }
+
+    #[test]
+    fn the_before_a_one_word_name_as_subject() {
+        let r = rule(&format!("{RULE}\nsubject_verbs = [\"was\", \"said\"]"));
+        let f = findings(
+            &r,
+            &["Reports say that Prinn was fired. The Prinn was thrown out in a war."],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("Prinn"));
+        for near in [
+            // Never bare as a subject; written with `the` twice; a demonym; a lowercase word.
+            "The Prinn was thrown out. Prinn ships sail.",
+            "Hague was built. The Hague was old. In the Hague it rains.",
+            "Norland said so. Norwegian was spoken. The Norwegian was tall.",
+            "Guard was set. The Guard was old. A guard stood.",
+        ] {
+            let f = findings(&r, &[near]);
+            assert!(f.is_empty(), "{f:#?}");
+        }
+    }
+
+    #[test]
+    fn possessives_of_names_that_take_the_article_stay_silent() {
+        let docs = [
+            // A word the corpus writes with the article, and one it also writes in lowercase.
+            "The Kremlin said so. Then the Kremlin's staff left. Kremlin aides spoke. Kremlin guards came.",
+            "President Prinn spoke. President Orlov left. President Dahl came. The president met them. It was the President's office.",
+            // A sentence-initial `The` is part of the name it opens.
+            "Prinn spoke. Then Prinn left. Prinn returned. He met Prinn. Under Prinn it grew. The Prinn's boats.",
+        ];
+        for doc in docs {
+            let f = findings(&rule(RULE), &[doc]);
+            assert!(f.is_empty(), "{f:#?}");
+        }
     }
 
     #[test]

@@ -40,7 +40,11 @@ mod repeated_word;
 mod share_total;
 mod spelling_convention;
 mod stale_current;
+mod stray_character;
+mod subject_agreement;
 mod vote_tally;
+mod word_pattern;
+mod wordclass;
 
 use rayon::prelude::*;
 
@@ -128,7 +132,10 @@ pub static KINDS: &[Kind] = &[
     share_total::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
+    stray_character::KIND,
+    subject_agreement::KIND,
     vote_tally::KIND,
+    word_pattern::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -56,6 +56,13 @@ pub(crate) fn glued(doc: &Document, word: Span) -> bool {
         }
 }
 
+/// True when `at` lies inside inline code on its line: an odd number of backticks before it
+/// (`` `&mut mut self` `` quotes code, it does not repeat a word).
+fn in_inline_code(doc: &Document, at: usize) -> bool {
+    let line = doc.line_span(doc.line_index(at));
+    doc.text[line.start..at].matches('`').count() % 2 == 1
+}
+
 /// True when the line holding `at` is a row of columns: two or more runs of several spaces after
 /// its indentation (`  installed   never      never    Yes`). Words in neighbouring cells are
 /// not a sentence.
@@ -71,6 +78,26 @@ impl Check for RepeatedWord {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for sentence in &doc.sentences {
             let words = &doc.words[sentence.words.clone()];
+            // `the Harbour Guard guard`: a name's last word, capitalised, then the same word in
+            // lowercase. The capitalised word before it shows that a name ends there, so this is
+            // not a lone name before its namesake word (`Will will`).
+            let name_then_word = |i: usize| {
+                let (a, b) = (doc.slice(words[i]), doc.slice(words[i + 1]));
+                i > 0
+                    && adjacent(doc, words[i - 1], words[i])
+                    && doc.slice(words[i - 1]).starts_with(char::is_uppercase)
+                    && a.starts_with(char::is_uppercase)
+                    && a.chars().skip(1).all(char::is_lowercase)
+                    && b.chars().all(char::is_lowercase)
+            };
+            // `aa aa aa aa`: three or more in a row are data (a hex dump), not a slip.
+            let same = |x: usize, y: usize| {
+                doc.slice(words[x]).to_lowercase() == doc.slice(words[y]).to_lowercase()
+                    && adjacent(doc, words[x], words[y])
+            };
+            let run_of_three =
+                |i: usize| (i > 0 && same(i - 1, i)) || (i + 2 < words.len() && same(i + 1, i + 2));
+            let mut columns: Option<(usize, bool)> = None;
             for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (pair[0], pair[1]);
                 let (wa, wb) = (doc.slice(a), doc.slice(b));
@@ -78,19 +105,33 @@ impl Check for RepeatedWord {
                     continue;
                 }
                 let lower = wa.to_lowercase();
+                // Whether the line is a row of columns, computed once a line: a long line of
+                // repeats must not rescan itself for every pair.
+                let line = doc.line_index(a.start);
+                let mut columned = || match columns {
+                    Some((l, c)) if l == line => c,
+                    _ => {
+                        let c = in_columns(doc, a.start);
+                        columns = Some((line, c));
+                        c
+                    }
+                };
                 // `Walla Walla`, `Bora Bora`: a capitalised second word is a name, not a slip.
                 let capitalised_name = wb.chars().next().is_some_and(char::is_uppercase);
                 // `DIFF diff` is a constant and its value, not a slip: a slip repeats the word
                 // as it was written, at most with a capital at the start of the sentence.
                 let same_shape = wa.chars().skip(1).eq(wb.chars().skip(1))
-                    && (wa.chars().next() == wb.chars().next() || i == 0);
+                    && (wa.chars().next() == wb.chars().next() || i == 0 || name_then_word(i));
                 if !adjacent(doc, a, b)
                     || !same_shape
                     || glued(doc, a)
                     || glued(doc, b)
-                    || in_columns(doc, a.start)
+                    || columned()
                     || self.allow.contains(&lower)
-                    || wa.chars().all(|c| c.is_numeric())
+                    || wa.chars().any(|c| c.is_ascii_digit())
+                    || run_of_three(i)
+                    || in_inline_code(doc, a.start)
+                    || doc.text[b.end..].starts_with('(')
                     || capitalised_name
                 {
                     continue;
@@ -132,6 +173,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_then_its_last_word_in_lowercase_fires() {
+        let f = findings(&rule(RULE), &["Ships of the Harbour Guard guard the bay."]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let near = ["Ada said Will will come. Then DIFF diff ran. The Bora Bora lagoon."];
+        let f = findings(&rule(RULE), &near);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_long_line_of_repeats_is_linear() {
+        // Issue 11: a line of 40,000 words took seconds when each pair rescanned the line.
+        let text = "word word other ".repeat(15_000);
+        let start = std::time::Instant::now();
+        let f = findings(&rule(RULE), &[&text]);
+        assert!(!f.is_empty());
+        assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+    }
+
+    #[test]
     fn near_misses_stay_silent() {
         let texts = [
             "He had had enough. She said that that was fine. Walla Walla is a town.",
@@ -140,6 +200,9 @@ mod tests {
             "Then set(DIFF diff) and run foo.git git init in the folder.",
             "The class G r E e K matches Greek.",
             "  unpacked    never      never    Yes\n",
+            // Data and code: a hex dump, identifiers with digits, inline code, a call.
+            "It prints <Buffer aa aa aa aa> and 6c 6c and (param i32 i32).",
+            "Do not write `&mut mut self` here. Then Locker locker(isolate) runs.",
         ];
         assert!(findings(&rule(RULE), &texts).is_empty());
     }
