@@ -10,7 +10,7 @@
 //! Glossary:
 //! - **Document**: one source file, its text, blocks, sentences and words ([`corpus::Document`]).
 //! - **Span**: a byte range into a document's text; every extracted item has one, and reporters
-//!   turn spans into lines and columns only at output ([`corpus::Span`]).
+//!   turn spans into lines and columns only at output ([`span::Span`]).
 //! - **Block**: a line-level unit: heading, infobox field, list item, paragraph, page break.
 //! - **Check kind**: Rust code that looks for one kind of problem ([`checks::Kind`]).
 //! - **Rule**: a check kind configured in a TOML rule pack: name, code, category, severity,
@@ -29,6 +29,7 @@ pub mod finding;
 pub mod index;
 pub mod parse;
 pub mod report;
+pub mod span;
 pub mod suppress;
 #[cfg(test)]
 mod testing;

@@ -26,8 +26,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::fold;
 use super::words;
-use crate::corpus::{Document, Span};
+use crate::corpus::Document;
 use crate::parse::BlockKind;
+use crate::span::Span;
 
 /// The word lists entity resolution needs (the `[entities]` and `[persons]` tables of
 /// `rules/facts/patterns.toml`), folded.

@@ -20,8 +20,9 @@ use serde::Deserialize;
 
 use super::dates::{self, PartialDate};
 use super::entities::{DocEntities, NAME, Names, Person, field_key, name_words};
-use crate::corpus::{Document, Span};
+use crate::corpus::Document;
 use crate::parse::BlockKind;
+use crate::span::Span;
 
 /// What kind of claim a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

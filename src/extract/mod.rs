@@ -14,8 +14,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::corpus::Span;
 use crate::parse::Block;
+use crate::span::Span;
 
 /// Word lists that extraction needs, read from the `rules/lexicon/` data files.
 #[derive(Debug, Clone)]
