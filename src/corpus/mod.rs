@@ -9,6 +9,7 @@ pub use load::{LoadError, LoadOptions, LoadWarning, Source, load_sources};
 use codespan_reporting::files::{self, Files};
 use rayon::prelude::*;
 
+use crate::analyze::{self, Analysis, AnalysisLexicon};
 use crate::extract::{self, Lexicon, Sentence};
 use crate::parse::{self, Block};
 pub use crate::span::Span;
@@ -31,6 +32,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every word of the document's prose, in order (see [`extract::words`]).
     pub words: Vec<Span>,
+    /// Tokens, parts of speech, mentions and dates, computed once (see [`analyze`]).
+    pub analysis: Analysis,
 }
 
 impl Document {
@@ -48,6 +51,13 @@ impl Document {
         let masked = mask_comments(&text);
         let blocks = parse::blocks(&masked);
         let (sentences, words) = extract::sentences(&masked, &blocks, lexicon);
+        let analysis = analyze::run(
+            &masked,
+            &blocks,
+            &sentences,
+            &words,
+            AnalysisLexicon::builtin(),
+        );
         Document {
             id,
             name,
@@ -57,6 +67,7 @@ impl Document {
             blocks,
             sentences,
             words,
+            analysis,
         }
     }
 
