@@ -198,15 +198,29 @@ fn classify_run<'a>(
     while tail > start && plain(&tokens[tail - 1], word(tail - 1)) && !capitals(tail - 1) {
         tail -= 1;
     }
+    // After `of`, the first plain words name the body (`Minister of Transport Ivo Kask`): the
+    // person is taken as the last two words, or the last one when only two follow `of`.
+    if tail > start && is_connector(word(tail - 1)) {
+        if end - tail >= 2 {
+            tail = end - (end - tail - 1).min(2);
+        } else {
+            // One word after `of` is the body's place: `Head of the Service of Norland`.
+            tail = end;
+        }
+    }
     let names = end - tail;
     if tail > start && (1..=3).contains(&names) {
         let head = &tokens[tail - 1];
         let has_post = (start..tail).any(|k| tokens[k].flags.post || tokens[k].flags.title);
+        // The post ends in a post word, a body (`Harbour Service Director`, `of the Harbour
+        // Service`) or a place after `of` (`Minister of Transport Ivo Kask`).
+        let of_tail = (start..tail).any(|k| word(k) == "of");
         if has_post
             && (head.flags.post
                 || head.flags.title
                 || head.flags.organisation
-                || capitals(tail - 1))
+                || capitals(tail - 1)
+                || of_tail)
         {
             let mut out = Vec::new();
             let title = span(start, tail);

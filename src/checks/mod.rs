@@ -23,6 +23,7 @@ mod name_variant;
 mod name_word_swap;
 mod page_break_cut;
 mod parts_total;
+mod person_event_date_conflict;
 mod pronoun_agreement;
 mod repeated_word;
 mod spelling_convention;
@@ -99,6 +100,7 @@ pub static KINDS: &[Kind] = &[
     name_word_swap::KIND,
     page_break_cut::KIND,
     parts_total::KIND,
+    person_event_date_conflict::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
     spelling_convention::KIND,

@@ -130,6 +130,8 @@ pub struct Fact {
 pub struct DocFacts {
     pub entities: DocEntities,
     pub facts: Vec<Fact>,
+    /// What happened to people, and when (see [`super::person`]).
+    pub person_events: Vec<super::person::PersonEvent>,
 }
 
 #[derive(Deserialize)]
@@ -399,7 +401,12 @@ pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
     infobox(doc, p, &mut entities, &mut facts);
     sentences(doc, p, &mut entities, &mut facts);
     lists(doc, p, &entities, &mut facts);
-    DocFacts { entities, facts }
+    let person_events = super::person::events(doc, &p.names, super::person::Frames::builtin());
+    DocFacts {
+        entities,
+        facts,
+        person_events,
+    }
 }
 
 fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {

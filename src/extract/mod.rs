@@ -7,6 +7,7 @@ pub mod entities;
 pub mod facts;
 pub mod names;
 pub mod normalize;
+pub mod person;
 
 use std::ops::Range;
 use std::sync::LazyLock;
