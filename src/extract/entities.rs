@@ -342,7 +342,16 @@ impl DocEntities {
             return None;
         }
         if names.is_anaphor(&key) {
-            return self.subject_at(span.start);
+            // `the Service` (or a bare `Ministry fulfils ...` in a list of functions) refers
+            // back; `a Militia was formed` introduces a new body.
+            let before = doc.text[..span.start].trim_end();
+            let last = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let definite = !matches!(last.as_str(), "a" | "an" | "another" | "one");
+            return definite.then(|| self.subject_at(span.start)).flatten();
         }
         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
         if !is_entity_name(bare) {
