@@ -22,6 +22,7 @@ mod name_case;
 mod name_variant;
 mod name_word_swap;
 mod page_break_cut;
+mod parent_conflict;
 mod parts_total;
 mod person_event_date_conflict;
 mod pronoun_agreement;
@@ -99,6 +100,7 @@ pub static KINDS: &[Kind] = &[
     name_variant::KIND,
     name_word_swap::KIND,
     page_break_cut::KIND,
+    parent_conflict::KIND,
     parts_total::KIND,
     person_event_date_conflict::KIND,
     pronoun_agreement::KIND,

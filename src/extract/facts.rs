@@ -688,10 +688,13 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             value,
                             person: None,
                             date: None,
+                            // Value patterns are written in the present tense (`is
+                            // subordinate to`), so an undated one is about the present and a
+                            // dated one holds for its period (`Since 2023, ...`).
                             when: if pattern.present {
                                 When::Present
                             } else {
-                                When::Unknown
+                                when_in(text, true)
                             },
                             span: sentence.span,
                             more: Vec::new(),
