@@ -201,10 +201,11 @@ fn classify_run<'a>(
     // After `of`, the first plain words name the body (`Minister of Transport Ivo Kask`): the
     // person is taken as the last two words, or the last one when only two follow `of`.
     if tail > start && is_connector(word(tail - 1)) {
-        if end - tail >= 2 {
-            tail = end - (end - tail - 1).min(2);
+        if end - tail >= 3 {
+            tail = end - 2;
         } else {
-            // One word after `of` is the body's place: `Head of the Service of Norland`.
+            // One or two words after `of` name the body or the place: `Head of the Service of
+            // Norland`, `Minister of High-Tech Industry`.
             tail = end;
         }
     }
@@ -215,7 +216,11 @@ fn classify_run<'a>(
         // The post ends in a post word, a body (`Harbour Service Director`, `of the Harbour
         // Service`) or a place after `of` (`Minister of Transport Ivo Kask`).
         let of_tail = (start..tail).any(|k| word(k) == "of");
+        // A surname alone follows a post or title word directly (`Director Kask`); after a
+        // body's name (`Mayor of Port Vell`) one word is still the name of the body.
+        let single_ok = names > 1 || head.flags.post || head.flags.title;
         if has_post
+            && single_ok
             && (head.flags.post
                 || head.flags.title
                 || head.flags.organisation
@@ -252,6 +257,14 @@ fn classify_run<'a>(
             out.push(person);
             return out;
         }
+    }
+    // A post without a person after it: `Minister of High-Tech Industry`, `Mayor of Harbour
+    // City`, `Director of the Harbour Service` (a post word opens the run, `of` follows).
+    let opens_with_post = (start..end.min(start + 3))
+        .take_while(|&k| word(k) != "of")
+        .any(|k| tokens[k].flags.post || tokens[k].flags.title);
+    if opens_with_post && (start..end).any(|k| word(k) == "of") {
+        return vec![Mention::new(MentionKind::Post, span(start, end))];
     }
     let organisation = (start..end)
         .any(|k| tokens[k].flags.organisation || tokens[k].flags.company_suffix)
@@ -399,6 +412,13 @@ mod tests {
             "person",
             Some("Director of the Harbour Service".into())
         )));
+    }
+
+    #[test]
+    fn a_post_of_a_place_without_a_person() {
+        let m = kinds("He served as Mayor of Harbour City from 1992 to 1996.");
+        assert!(has(&m, "Mayor of Harbour City", "post"));
+        assert!(!m.iter().any(|(_, k)| *k == "person" || *k == "name"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod misspelling;
 mod name_case;
 mod name_variant;
 mod name_word_swap;
+mod office_term_conflict;
 mod page_break_cut;
 mod parent_conflict;
 mod parts_total;
@@ -99,6 +100,7 @@ pub static KINDS: &[Kind] = &[
     name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
+    office_term_conflict::KIND,
     page_break_cut::KIND,
     parent_conflict::KIND,
     parts_total::KIND,

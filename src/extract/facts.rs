@@ -132,6 +132,8 @@ pub struct DocFacts {
     pub facts: Vec<Fact>,
     /// What happened to people, and when (see [`super::person`]).
     pub person_events: Vec<super::person::PersonEvent>,
+    /// The offices of the document's subject, when it is a person (see [`super::person`]).
+    pub offices: Vec<super::person::Office>,
 }
 
 #[derive(Deserialize)]
@@ -406,6 +408,7 @@ pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
         entities,
         facts,
         person_events,
+        offices: super::person::offices(doc),
     }
 }
 

@@ -296,6 +296,133 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
     out
 }
 
+/// A post a person held, with its term: from a biography's infobox (`Office2`, `Term Start2`,
+/// `Term End2`, keys with or without spaces) or from prose (`served as Mayor of Harbour City
+/// from 1992 to 1996`). Both are about the document's subject.
+#[derive(Debug, Clone)]
+pub struct Office {
+    /// The post as written, and its key: folded, without `the` or an ordinal (`5th`).
+    pub post: String,
+    pub key: String,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    /// The office field, or the post and its period in a sentence.
+    pub span: Span,
+    /// The term fields, for an infobox office.
+    pub more: Vec<Span>,
+    pub from_infobox: bool,
+}
+
+/// The key of a post: `5th President of Norland` and `the president of Norland` are one.
+pub fn post_key(post: &str) -> String {
+    fold(post)
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| {
+            !w.is_empty()
+                && *w != "the"
+                && !(w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && (w.ends_with("st")
+                        || w.ends_with("nd")
+                        || w.ends_with("rd")
+                        || w.ends_with("th")))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An infobox office's fields: the post, the term start and end, each with its field's span.
+type InfoboxOffice = (
+    Option<(String, Span)>,
+    Option<(PartialDate, Span)>,
+    Option<(PartialDate, Span)>,
+);
+
+/// Every office of a document's subject.
+pub fn offices(doc: &Document) -> Vec<Office> {
+    use crate::parse::BlockKind;
+    let mut out = Vec::new();
+    // Infobox: fields by number (none is 1).
+    let mut by_number: FxHashMap<String, InfoboxOffice> = FxHashMap::default();
+    let mut order: Vec<String> = Vec::new();
+    for block in &doc.blocks {
+        let BlockKind::InfoboxField { key, value } = block.kind else {
+            continue;
+        };
+        let k: String = doc
+            .slice(key)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let digits = k.trim_start_matches(|c: char| c.is_alphabetic());
+        let name = &k[..k.len() - digits.len()];
+        let number = if digits.is_empty() { "1" } else { digits }.to_string();
+        let text = doc
+            .slice(value)
+            .trim_start_matches([' ', ',', ';', ':', '-', '|'])
+            .trim();
+        let entry = by_number.entry(number.clone()).or_default();
+        if !order.contains(&number) {
+            order.push(number.clone());
+        }
+        let date = || super::dates::find(text).first().map(|d| d.date);
+        match name {
+            "office" if !text.is_empty() => entry.0 = Some((text.to_string(), block.span)),
+            "termstart" => entry.1 = date().map(|d| (d, block.span)),
+            "termend" => entry.2 = date().map(|d| (d, block.span)),
+            _ => {}
+        }
+    }
+    for number in order {
+        let (Some((post, span)), start, end) = by_number.remove(&number).unwrap_or_default() else {
+            continue;
+        };
+        if start.is_none() && end.is_none() {
+            continue;
+        }
+        out.push(Office {
+            key: post_key(&post),
+            post,
+            from: start.map(|s| s.0),
+            to: end.map(|e| e.0),
+            span,
+            more: start.iter().chain(end.iter()).map(|(_, s)| *s).collect(),
+            from_infobox: true,
+        });
+    }
+    // Prose: `as <Post> from D to D`, read over the post mentions of the analysis.
+    for m in &doc.analysis.mentions {
+        if m.kind != MentionKind::Post {
+            continue;
+        }
+        let sentence = doc.sentences[m.sentence].span;
+        let before = doc.text[sentence.start..m.span.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+        if !(before.ends_with(" as") || before == "As") {
+            continue;
+        }
+        let rest = &doc.text[m.span.end..sentence.end];
+        let Some(period) = super::dates::find_periods(rest).into_iter().next() else {
+            continue;
+        };
+        let lead = &rest[..period.span.start];
+        if !lead.trim().is_empty() || period.from.is_none() || period.to.is_none() {
+            continue;
+        }
+        let post = doc.slice(m.span).to_string();
+        out.push(Office {
+            key: post_key(&post),
+            post,
+            from: period.from,
+            to: period.to,
+            span: Span::new(m.span.start, m.span.end + period.span.end),
+            more: Vec::new(),
+            from_infobox: false,
+        });
+    }
+    out
+}
+
 /// The end (token index) of `frame`'s verb starting at token `k`, if one is there.
 fn verb_at<'a>(
     frame: &Frame,
@@ -411,6 +538,55 @@ mod tests {
         assert_eq!(e.len(), 1);
         let e = events_of("Ivo Kask and Lea Kask spoke in 2019. Kask resigned on 4 May 2020.\n");
         assert!(e.is_empty());
+    }
+
+    #[test]
+    fn numbered_infobox_offices_and_prose_terms() {
+        // The shape of the dev corpus's biography (am07), names changed.
+        let text = "= Ivo Kask =\n\nInfobox\n- Office: 5th President of Norland\n- Term Start: 13 March 2022\n- Office2: Minister of Harbour Works\n- Term Start2: 4 August 2021\n- Term End2: 3 March 2022\n- Office3: Mayor of Port Vell\n- Term Start3:  , 4 December 1992\n- Term End3: 22 February 1996\n\nHe served as Mayor of Port Vell from 1992 to 1996 and as the Minister of Harbour Works from 2020 to 2022.\n";
+        let d = Document::analyze(0, "a.txt".into(), text.into(), Lexicon::builtin());
+        let o: Vec<(String, String, String, bool)> = offices(&d)
+            .into_iter()
+            .map(|o| {
+                let show = |d: Option<PartialDate>| d.map_or("?".into(), |d| d.to_string());
+                (o.key, show(o.from), show(o.to), o.from_infobox)
+            })
+            .collect();
+        assert_eq!(
+            o,
+            [
+                (
+                    "president of norland".into(),
+                    "2022-03-13".into(),
+                    "?".into(),
+                    true
+                ),
+                (
+                    "minister of harbour works".into(),
+                    "2021-08-04".into(),
+                    "2022-03-03".into(),
+                    true
+                ),
+                (
+                    "mayor of port vell".into(),
+                    "1992-12-04".into(),
+                    "1996-02-22".into(),
+                    true
+                ),
+                (
+                    "mayor of port vell".into(),
+                    "1992".into(),
+                    "1996".into(),
+                    false
+                ),
+                (
+                    "minister of harbour works".into(),
+                    "2020".into(),
+                    "2022".into(),
+                    false
+                ),
+            ]
+        );
     }
 
     #[test]
