@@ -243,7 +243,16 @@ impl DocEntities {
         for block in &doc.blocks {
             match &block.kind {
                 BlockKind::Title if e.subject.is_none() => {
-                    let i = e.add(names, Role::Subject, name_at(doc, block.content));
+                    // `Harbour Service: directors 2019-2020 (news digest)`: the subject is the
+                    // part before a colon that opens a subtitle.
+                    let title = doc.slice(block.content);
+                    let content = match title.find(": ") {
+                        Some(cut) if cut > 0 => {
+                            Span::new(block.content.start, block.content.start + cut)
+                        }
+                        _ => block.content,
+                    };
+                    let i = e.add(names, Role::Subject, name_at(doc, content));
                     e.subject = Some(i);
                 }
                 BlockKind::InfoboxField { key, value } => {
