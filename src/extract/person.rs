@@ -205,10 +205,19 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
                 })
             };
             let mut found = subject(after);
+            // Past a relative clause (`who ...`) or an apposition of at most twelve words
+            // (`Ivo Kask, a career officer, was appointed`) set off by commas; not past a list
+            // (`Ivo Kask, and Ada Prinn, resigned`).
+            let relative = matches!(word(after), "who" | "which");
+            let reach = if relative {
+                tokens.len()
+            } else {
+                tokens.len().min(after + 13)
+            };
             if found.is_none()
                 && tokens[after].comma_before
-                && matches!(word(after), "who" | "which")
-                && let Some(close) = (after + 2..tokens.len()).find(|&c| tokens[c].comma_before)
+                && !matches!(word(after), "and" | "or")
+                && let Some(close) = (after + 1..reach).find(|&c| tokens[c].comma_before)
             {
                 found = subject(close);
             }
@@ -530,6 +539,16 @@ mod tests {
         let e = events_of("President Ivo Kask appointed Ada Prinn on 3 May 2020.\n");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].0, "ada prinn");
+    }
+
+    #[test]
+    fn past_an_apposition_but_not_into_a_list() {
+        // From the dev corpus (am09, Mirror-Spectator), names changed.
+        let e =
+            events_of("Ivo Kask, a career security officer, was appointed director in May 2018.\n");
+        assert_eq!(e.len(), 1);
+        let e = events_of("Ivo Kask, Lea Pold, and Ada Prinn were dismissed on 3 May 2020.\n");
+        assert!(e.iter().all(|x| x.0 == "ada prinn"), "{e:?}");
     }
 
     #[test]
