@@ -560,7 +560,17 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
+        // Holder and value patterns need a post word, a leading verb or a word of subordination,
+        // all trigger words of the analysis: untriggered sentences are not searched.
+        let triggered = doc
+            .analysis
+            .sentences
+            .get(index)
+            .is_some_and(|s| s.triggered);
         for pattern in &p.sentences {
+            if !triggered && matches!(pattern.kind, FactKind::Holder | FactKind::Value) {
+                continue;
+            }
             for c in pattern.regex.captures_iter(text) {
                 let at = |m: regex::Match| Span::new(base + m.start(), base + m.end());
                 let Some(entity_match) = c.name("entity") else {
