@@ -39,6 +39,16 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A month named without a day or a year, after a preposition (`in January`, `since March`,
+/// `last June`): read against the anchor's year. Capitalised only, so `may` the verb stays out.
+static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?<pre>(?i:in|since|until|by|last|early|late|mid-?)) ?(?<m>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+        .unwrap()
+});
+/// `last year`, `this year`, `last month`, `this month`. `That year` is left out: it refers to
+/// a year named before, not to the dateline.
+static RELATIVE_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?<which>last|this) (?<unit>year|month)\b").unwrap());
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:today|yesterday|this (?:morning|afternoon|evening)|tonight|last night)\b")
         .unwrap()
@@ -130,6 +140,66 @@ pub fn find(text: &str, offset: usize, anchor: Option<PartialDate>) -> Vec<(Span
             ));
         }
     }
+    if let Some(anchor) = anchor {
+        for c in MONTH_ALONE.captures_iter(text) {
+            let at = c.name("m").unwrap();
+            let span = Span::new(at.start() + offset, at.end() + offset);
+            if taken(&out, span) {
+                continue;
+            }
+            // A year or a day may follow a month the regex stopped at (`in June 2021` was read
+            // above as one date; `June 21` too).
+            let Some(month) = month_number(at.as_str()) else {
+                continue;
+            };
+            let last = c["pre"].eq_ignore_ascii_case("last");
+            let year = match anchor.month {
+                // `last June` in a report of March 2024 is June 2023; in a report of August
+                // 2024 it is June 2024.
+                Some(a) if last && month >= a => anchor.year - 1,
+                _ if last => anchor.year,
+                _ => year_for(anchor, month),
+            };
+            out.push((
+                span,
+                TimeMention {
+                    date: PartialDate {
+                        year,
+                        month: Some(month),
+                        day: None,
+                    },
+                    year_stated: false,
+                },
+            ));
+        }
+        for c in RELATIVE_PERIOD.captures_iter(text) {
+            let whole = c.get(0).unwrap();
+            let span = Span::new(whole.start() + offset, whole.end() + offset);
+            let back = c["which"].eq_ignore_ascii_case("last");
+            let date = if c["unit"].eq_ignore_ascii_case("year") {
+                PartialDate::year(anchor.year - i32::from(back))
+            } else {
+                let Some(m) = anchor.month else { continue };
+                let (year, month) = match (back, m) {
+                    (true, 1) => (anchor.year - 1, 12),
+                    (true, m) => (anchor.year, m - 1),
+                    (false, m) => (anchor.year, m),
+                };
+                PartialDate {
+                    year,
+                    month: Some(month),
+                    day: None,
+                }
+            };
+            out.push((
+                span,
+                TimeMention {
+                    date,
+                    year_stated: false,
+                },
+            ));
+        }
+    }
     if let Some(anchor) = anchor
         && let (Some(m), Some(d)) = (anchor.month, anchor.day)
         && let Some(day) = NaiveDate::from_ymd_opt(anchor.year, m, d)
@@ -191,6 +261,18 @@ mod tests {
         let dates: Vec<String> = found.iter().map(|(_, t)| t.date.to_string()).collect();
         assert_eq!(dates, ["2024-11-18", "2024-11-19"]);
         assert!(found.iter().all(|(_, t)| !t.year_stated));
+    }
+
+    #[test]
+    fn a_month_alone_and_last_year_take_the_anchor() {
+        let found = find(
+            "She resigned in January and was named in June 2021; he left last June and came last year.",
+            0,
+            anchor(2024, 3, 10),
+        );
+        let dates: Vec<String> = found.iter().map(|(_, t)| t.date.to_string()).collect();
+        assert_eq!(dates, ["2024-01", "2021-06", "2023-06", "2023"]);
+        assert!(find("She resigned in January.", 0, None).is_empty());
     }
 
     #[test]
