@@ -49,6 +49,11 @@ static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 /// a year named before, not to the dateline.
 static RELATIVE_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?<which>last|this) (?<unit>year|month)\b").unwrap());
+/// A weekday (`on Wednesday`, `Wednesday morning`): in a news report, the latest such day on or
+/// before the dateline.
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap()
+});
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:today|yesterday|this (?:morning|afternoon|evening)|tonight|last night)\b")
         .unwrap()
@@ -204,6 +209,26 @@ pub fn find(text: &str, offset: usize, anchor: Option<PartialDate>) -> Vec<(Span
         && let (Some(m), Some(d)) = (anchor.month, anchor.day)
         && let Some(day) = NaiveDate::from_ymd_opt(anchor.year, m, d)
     {
+        for found in WEEKDAY.find_iter(text) {
+            let span = Span::new(found.start() + offset, found.end() + offset);
+            let Ok(weekday) = found.as_str().parse::<chrono::Weekday>() else {
+                continue;
+            };
+            let back =
+                (day.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+            let date = day - Duration::days(i64::from(back));
+            out.push((
+                span,
+                TimeMention {
+                    date: PartialDate {
+                        year: date.year(),
+                        month: Some(date.month()),
+                        day: Some(date.day()),
+                    },
+                    year_stated: false,
+                },
+            ));
+        }
         for found in RELATIVE.find_iter(text) {
             let span = Span::new(found.start() + offset, found.end() + offset);
             let back = if found.as_str().eq_ignore_ascii_case("yesterday")
@@ -273,6 +298,18 @@ mod tests {
         let dates: Vec<String> = found.iter().map(|(_, t)| t.date.to_string()).collect();
         assert_eq!(dates, ["2024-01", "2021-06", "2023-06", "2023"]);
         assert!(find("She resigned in January.", 0, None).is_empty());
+    }
+
+    #[test]
+    fn a_weekday_is_the_last_such_day_before_the_dateline() {
+        // 20 November 2024 was a Wednesday.
+        let found = find(
+            "He was appointed on Wednesday after Ada Prinn quit on Monday.",
+            0,
+            anchor(2024, 11, 20),
+        );
+        let dates: Vec<String> = found.iter().map(|(_, t)| t.date.to_string()).collect();
+        assert_eq!(dates, ["2024-11-20", "2024-11-18"]);
     }
 
     #[test]
