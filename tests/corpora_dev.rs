@@ -18,8 +18,8 @@ const FAMILIES: &[&str] = &["fact_conflict", "date_conflict"];
 
 /// Missed today. R-items are real defects of the source texts, P-items planted ones.
 const KNOWN_MISSES: &[&str] = &[
-    "R29", "R30", "R31", "R32", "R33", "R34", "R35", "R36", "R37", "R38", "R39", "R40", "R41",
-    "R44", "R46", "P01", "P02", "P04",
+    "R29", "R30", "R31", "R32", "R33", "R34", "R36", "R37", "R38", "R39", "R40", "R41", "R44",
+    "R46", "P01", "P02", "P04",
 ];
 
 type Range = (String, usize, usize);

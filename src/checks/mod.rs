@@ -9,6 +9,7 @@ mod double_space;
 mod duplicate_sentence;
 mod event_date_conflict;
 mod event_order;
+mod holder_after_end;
 mod holder_conflict;
 mod hyphen_slip;
 mod impossible_period;
@@ -88,6 +89,7 @@ pub static KINDS: &[Kind] = &[
     duplicate_sentence::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
+    holder_after_end::KIND,
     holder_conflict::KIND,
     hyphen_slip::KIND,
     impossible_period::KIND,

@@ -380,6 +380,11 @@ impl FactPatterns {
 
     /// The canonical key of a post as written: modifiers kept, the post word mapped
     /// (`First Deputy Chief` → `first deputy head`).
+    /// True for a post modifier (`deputy`, `acting`), folded.
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.iter().any(|m| m == word)
+    }
+
     pub fn post_key(&self, post: &str) -> String {
         name_words(post)
             .into_iter()

@@ -120,6 +120,8 @@ pub struct PersonEvent {
     /// The person's mention to the date (or to the verb, for an implicit date).
     pub span: Span,
     pub sentence: usize,
+    /// The post said just before the name (`Minister of Transport Ivo Kask resigned`).
+    pub post: Option<String>,
 }
 
 /// Every person event of a document.
@@ -299,6 +301,7 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
                 source,
                 span: Span::new(m.span.start.min(end), end.max(m.span.end)),
                 sentence: s,
+                post: m.title.map(|t| doc.slice(t).to_string()),
             });
         }
     }
