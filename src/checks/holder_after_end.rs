@@ -107,7 +107,7 @@ impl Check for HolderAfterEnd {
                         ("post", &group.attribute),
                         ("entity", entity),
                         ("event", &e.event),
-                        ("date", &e.date.to_string().trim_start_matches("0000-").to_string()),
+                        ("date", e.date.to_string().trim_start_matches("0000-")),
                     ])
                     .label(r.doc, fact.span, format!("`{}` holds the post now, here", fact.value))
                     .label(*d, e.span, format!("but `{when}` here"))
