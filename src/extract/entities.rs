@@ -366,6 +366,24 @@ impl DocEntities {
         if !is_entity_name(bare) {
             return None;
         }
+        // `Police and General-Lieutenant` (from `head of the Police and General-Lieutenant X`):
+        // what follows `and` in a name must be a body too, else the name ran into the next
+        // phrase.
+        // `Ministry of Culture and Information` joins two complements of `of`: a name.
+        if let Some((head, tail)) = bare.rsplit_once(" and ")
+            && !head.contains(" of ")
+        {
+            let tail_key = names.key(tail);
+            let body = ACRONYM.is_match(tail.trim())
+                || tail_key.split(' ').any(|w| {
+                    names.organisations.contains(w)
+                        || w.strip_suffix('s')
+                            .is_some_and(|s| names.organisations.contains(s))
+                });
+            if !body {
+                return None;
+            }
+        }
         if let Some(i) = self.find(names, text) {
             return Some(i);
         }
