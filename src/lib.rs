@@ -3,21 +3,25 @@
 //! The pipeline, one stage a module:
 //!
 //! ```text
-//! load ──▶ parse ──▶ extract ──▶ index ──▶ checks ──▶ findings ──▶ report
-//! corpus   parse     extract     index     checks     finding      report
+//! load ──▶ parse ──▶ analyze ──▶ extract ──▶ index ──▶ checks ──▶ findings ──▶ report
+//! corpus   parse     analyze     extract     index     checks     finding      report
 //! ```
 //!
 //! Glossary:
 //! - **Document**: one source file, its text, blocks, sentences and words ([`corpus::Document`]).
 //! - **Span**: a byte range into a document's text; every extracted item has one, and reporters
-//!   turn spans into lines and columns only at output ([`corpus::Span`]).
+//!   turn spans into lines and columns only at output ([`span::Span`]).
 //! - **Block**: a line-level unit: heading, infobox field, list item, paragraph, page break.
+//! - **Analysis**: per document, once: tokens, parts of speech, typed mentions (person,
+//!   organisation, post, date, number) and section-anchored dates, computed only in sentences a
+//!   literal prefilter selects ([`analyze::Analysis`]).
 //! - **Check kind**: Rust code that looks for one kind of problem ([`checks::Kind`]).
 //! - **Rule**: a check kind configured in a TOML rule pack: name, code, category, severity,
 //!   message, parameters ([`config::Rule`]).
 //! - **Finding**: what a rule reports: a message and labels pointing into every document
 //!   involved, the primary one first ([`finding::Finding`]).
 
+pub mod analyze;
 pub mod authority;
 pub mod baseline;
 pub mod changed;
@@ -29,6 +33,7 @@ pub mod finding;
 pub mod index;
 pub mod parse;
 pub mod report;
+pub mod span;
 pub mod suppress;
 #[cfg(test)]
 mod testing;

@@ -44,3 +44,37 @@ fn facts_of_the_seeds_as_json() {
         "2013 to 2026-01-06"
     );
 }
+
+#[test]
+fn person_events_of_the_dev_corpus_with_dateline_years() {
+    let json: serde_json::Value = serde_json::from_str(&concord(&[
+        "facts",
+        "tests/corpora/armenia_dev",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    let facts = json["facts"].as_array().expect("a list of facts");
+    let person = |line: u64| {
+        facts
+            .iter()
+            .find(|f| {
+                f["kind"] == "person"
+                    && f["line"] == line
+                    && f["file"]
+                        .as_str()
+                        .unwrap()
+                        .ends_with("am11_news_police_mia.txt")
+            })
+            .unwrap_or_else(|| panic!("no person event on line {line}"))
+    };
+    // `resigned on November 18` in a section dated 20 November 2024 takes its year.
+    assert_eq!(person(110)["attribute"], "resigned");
+    assert_eq!(
+        person(110)["when"],
+        "on 2024-11-18 (year from the dateline)"
+    );
+    // `Valery Osipyan (left) who was fired from his post on Oct. 8`, in an undated section.
+    assert_eq!(person(46)["attribute"], "dismissed");
+    assert_eq!(person(46)["when"], "on 10-08 (year unknown)");
+}

@@ -30,7 +30,7 @@ use crate::index::facts::{FactRef, Group};
 pub const KIND: Kind = Kind {
     name: "holder_conflict",
     summary: "two people hold the same post of the same entity at overlapping times",
-    params: "posts: post keys to compare, such as \"head\" or \"first deputy head\"; empty compares every post ([])",
+    params: "posts: post keys to compare, such as \"head\" or \"first deputy head\"; empty compares every post ([])\nshared: first words of posts that several people hold at once, such as \"deputy\" (a ministry has several deputy ministers; a first deputy is one) ([])",
     placeholders: &["entity", "post", "one", "other"],
     build,
 };
@@ -40,15 +40,21 @@ pub const KIND: Kind = Kind {
 struct Params {
     #[serde(default)]
     posts: Vec<String>,
+    #[serde(default)]
+    shared: Vec<String>,
 }
 
 struct HolderConflict {
     posts: Vec<String>,
+    shared: Vec<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
-    Ok(Box::new(HolderConflict { posts: p.posts }))
+    Ok(Box::new(HolderConflict {
+        posts: p.posts,
+        shared: p.shared,
+    }))
 }
 
 type Day = (i32, u32, u32);
@@ -108,6 +114,10 @@ impl Check for HolderConflict {
         let index = cx.index.facts();
         for group in index.groups.iter().filter(|g| g.kind == FactKind::Holder) {
             if !self.posts.is_empty() && !self.posts.contains(&group.attribute) {
+                continue;
+            }
+            let first = group.attribute.split(' ').next().unwrap_or("");
+            if self.shared.iter().any(|s| s == first) {
                 continue;
             }
             self.group(rule, cx, index, group, out);

@@ -16,6 +16,7 @@ mod duration_period;
 mod event_date_conflict;
 mod event_order;
 mod heading_markers;
+mod holder_after_end;
 mod holder_conflict;
 mod hyphen_slip;
 mod impossible_period;
@@ -31,10 +32,13 @@ mod name_case;
 mod name_variant;
 mod name_word_swap;
 mod numbers;
+mod office_term_conflict;
 mod page_break_cut;
+mod parent_conflict;
 mod part_exceeds_whole;
 mod parts_total;
 mod people;
+mod person_event_date_conflict;
 mod pronoun_agreement;
 mod repeated_word;
 mod share_total;
@@ -110,6 +114,7 @@ pub static KINDS: &[Kind] = &[
     event_date_conflict::KIND,
     event_order::KIND,
     heading_markers::KIND,
+    holder_after_end::KIND,
     holder_conflict::KIND,
     hyphen_slip::KIND,
     impossible_period::KIND,
@@ -124,9 +129,12 @@ pub static KINDS: &[Kind] = &[
     name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
+    office_term_conflict::KIND,
     page_break_cut::KIND,
+    parent_conflict::KIND,
     part_exceeds_whole::KIND,
     parts_total::KIND,
+    person_event_date_conflict::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
     share_total::KIND,

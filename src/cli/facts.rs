@@ -77,8 +77,40 @@ fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
             ));
         }
     }
+    // What happened to people: the entity column names the person.
+    for (d, facts) in index.docs.iter().enumerate() {
+        let doc = corpus.doc(d);
+        for (i, e) in facts.person_events.iter().enumerate() {
+            rows.push((
+                (d, e.span.start, usize::MAX - i),
+                [
+                    format!("{}:{}", doc.name, doc.line_col(e.span.start).0),
+                    e.name.clone(),
+                    "person".to_string(),
+                    e.event.clone(),
+                    doc.slice(e.span).to_string(),
+                    person_date(e),
+                    "sentence".to_string(),
+                ],
+            ));
+        }
+    }
     rows.sort_by_key(|r| r.0);
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A person event's date as read: `2024-11-18 (year from the dateline)`.
+fn person_date(e: &concord::extract::person::PersonEvent) -> String {
+    use concord::extract::person::DateSource;
+    match e.source {
+        DateSource::Stated => format!("on {}", e.date),
+        DateSource::Anchored => format!("on {} (year from the dateline)", e.date),
+        DateSource::NoYear => {
+            let d = e.date.to_string();
+            format!("on {} (year unknown)", d.trim_start_matches("0000-"))
+        }
+        DateSource::Implicit => format!("about {} (the dateline)", e.date),
+    }
 }
 
 fn table(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), Failure> {
@@ -156,6 +188,25 @@ fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
             "when": f.when.to_string(),
             "from": f.origin.as_str(),
         }));
+    }
+    for (d, f) in index.docs.iter().enumerate() {
+        let doc = corpus.doc(d);
+        for e in &f.person_events {
+            let (line, column) = doc.line_col(e.span.start);
+            facts.push(json!({
+                "file": doc.name,
+                "start": e.span.start,
+                "end": e.span.end,
+                "line": line,
+                "column": column,
+                "person": e.name,
+                "kind": "person",
+                "attribute": e.event,
+                "value": doc.slice(e.span),
+                "when": person_date(e),
+                "from": "sentence",
+            }));
+        }
     }
     json!({ "version": 1, "entities": entities, "facts": facts })
 }

@@ -9,45 +9,13 @@ pub use load::{LoadError, LoadOptions, LoadWarning, Source, load_sources};
 use codespan_reporting::files::{self, Files};
 use rayon::prelude::*;
 
+use crate::analyze::{self, Analysis, AnalysisLexicon};
 use crate::extract::{self, Lexicon, Sentence};
 use crate::parse::{self, Block};
+pub use crate::span::Span;
 
 /// Index of a document in the corpus (load order, which is sorted by path).
 pub type DocId = usize;
-
-/// A half-open byte range into a document's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    pub const fn len(self) -> usize {
-        self.end - self.start
-    }
-
-    pub const fn is_empty(self) -> bool {
-        self.end <= self.start
-    }
-
-    pub fn contains(self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-
-    /// The span moved right by `offset` bytes (for items found in a slice of the text).
-    pub const fn shift(self, offset: usize) -> Span {
-        Span::new(self.start + offset, self.end + offset)
-    }
-
-    pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
 
 /// One source document, parsed and with its per-document items extracted.
 #[derive(Debug)]
@@ -64,6 +32,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every word of the document's prose, in order (see [`extract::words`]).
     pub words: Vec<Span>,
+    /// Tokens, parts of speech, mentions and dates, computed once (see [`analyze`]).
+    pub analysis: Analysis,
 }
 
 impl Document {
@@ -81,6 +51,13 @@ impl Document {
         let masked = mask_comments(&text);
         let blocks = parse::blocks(&masked);
         let (sentences, words) = extract::sentences(&masked, &blocks, lexicon);
+        let analysis = analyze::run(
+            &masked,
+            &blocks,
+            &sentences,
+            &words,
+            AnalysisLexicon::builtin(),
+        );
         Document {
             id,
             name,
@@ -90,6 +67,7 @@ impl Document {
             blocks,
             sentences,
             words,
+            analysis,
         }
     }
 

@@ -26,8 +26,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::fold;
 use super::words;
-use crate::corpus::{Document, Span};
+use crate::corpus::Document;
 use crate::parse::BlockKind;
+use crate::span::Span;
 
 /// The word lists entity resolution needs (the `[entities]` and `[persons]` tables of
 /// `rules/facts/patterns.toml`), folded.
@@ -242,7 +243,16 @@ impl DocEntities {
         for block in &doc.blocks {
             match &block.kind {
                 BlockKind::Title if e.subject.is_none() => {
-                    let i = e.add(names, Role::Subject, name_at(doc, block.content));
+                    // `Harbour Service: directors 2019-2020 (news digest)`: the subject is the
+                    // part before a colon that opens a subtitle.
+                    let title = doc.slice(block.content);
+                    let content = match title.find(": ") {
+                        Some(cut) if cut > 0 => {
+                            Span::new(block.content.start, block.content.start + cut)
+                        }
+                        _ => block.content,
+                    };
+                    let i = e.add(names, Role::Subject, name_at(doc, content));
                     e.subject = Some(i);
                 }
                 BlockKind::InfoboxField { key, value } => {
@@ -341,11 +351,38 @@ impl DocEntities {
             return None;
         }
         if names.is_anaphor(&key) {
-            return self.subject_at(span.start);
+            // `the Service` (or a bare `Ministry fulfils ...` in a list of functions) refers
+            // back; `a Militia was formed` introduces a new body.
+            let before = doc.text[..span.start].trim_end();
+            let last = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let definite = !matches!(last.as_str(), "a" | "an" | "another" | "one");
+            return definite.then(|| self.subject_at(span.start)).flatten();
         }
         let bare = text.trim_start_matches("the ").trim_start_matches("The ");
         if !is_entity_name(bare) {
             return None;
+        }
+        // `Police and General-Lieutenant` (from `head of the Police and General-Lieutenant X`):
+        // what follows `and` in a name must be a body too, else the name ran into the next
+        // phrase.
+        // `Ministry of Culture and Information` joins two complements of `of`: a name.
+        if let Some((head, tail)) = bare.rsplit_once(" and ")
+            && !head.contains(" of ")
+        {
+            let tail_key = names.key(tail);
+            let body = ACRONYM.is_match(tail.trim())
+                || tail_key.split(' ').any(|w| {
+                    names.organisations.contains(w)
+                        || w.strip_suffix('s')
+                            .is_some_and(|s| names.organisations.contains(s))
+                });
+            if !body {
+                return None;
+            }
         }
         if let Some(i) = self.find(names, text) {
             return Some(i);

@@ -20,8 +20,9 @@ use serde::Deserialize;
 
 use super::dates::{self, PartialDate};
 use super::entities::{DocEntities, NAME, Names, Person, field_key, name_words};
-use crate::corpus::{Document, Span};
+use crate::corpus::Document;
 use crate::parse::BlockKind;
+use crate::span::Span;
 
 /// What kind of claim a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +130,10 @@ pub struct Fact {
 pub struct DocFacts {
     pub entities: DocEntities,
     pub facts: Vec<Fact>,
+    /// What happened to people, and when (see [`super::person`]).
+    pub person_events: Vec<super::person::PersonEvent>,
+    /// The offices of the document's subject, when it is a person (see [`super::person`]).
+    pub offices: Vec<super::person::Office>,
 }
 
 #[derive(Deserialize)]
@@ -375,6 +380,11 @@ impl FactPatterns {
 
     /// The canonical key of a post as written: modifiers kept, the post word mapped
     /// (`First Deputy Chief` → `first deputy head`).
+    /// True for a post modifier (`deputy`, `acting`), folded.
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.iter().any(|m| m == word)
+    }
+
     pub fn post_key(&self, post: &str) -> String {
         name_words(post)
             .into_iter()
@@ -398,7 +408,13 @@ pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
     infobox(doc, p, &mut entities, &mut facts);
     sentences(doc, p, &mut entities, &mut facts);
     lists(doc, p, &entities, &mut facts);
-    DocFacts { entities, facts }
+    let person_events = super::person::events(doc, &p.names, super::person::Frames::builtin());
+    DocFacts {
+        entities,
+        facts,
+        person_events,
+        offices: super::person::offices(doc),
+    }
 }
 
 fn infobox(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
@@ -549,7 +565,17 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
+        // Holder and value patterns need a post word, a leading verb or a word of subordination,
+        // all trigger words of the analysis: untriggered sentences are not searched.
+        let triggered = doc
+            .analysis
+            .sentences
+            .get(index)
+            .is_some_and(|s| s.triggered);
         for pattern in &p.sentences {
+            if !triggered && matches!(pattern.kind, FactKind::Holder | FactKind::Value) {
+                continue;
+            }
             for c in pattern.regex.captures_iter(text) {
                 let at = |m: regex::Match| Span::new(base + m.start(), base + m.end());
                 let Some(entity_match) = c.name("entity") else {
@@ -680,10 +706,13 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             value,
                             person: None,
                             date: None,
+                            // Value patterns are written in the present tense (`is
+                            // subordinate to`), so an undated one is about the present and a
+                            // dated one holds for its period (`Since 2023, ...`).
                             when: if pattern.present {
                                 When::Present
                             } else {
-                                When::Unknown
+                                when_in(text, true)
                             },
                             span: sentence.span,
                             more: Vec::new(),

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod facts;
 pub mod names;
 pub mod normalize;
+pub mod person;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -14,8 +15,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use crate::corpus::Span;
 use crate::parse::Block;
+use crate::span::Span;
 
 /// Word lists that extraction needs, read from the `rules/lexicon/` data files.
 #[derive(Debug, Clone)]
