@@ -49,7 +49,7 @@ fn facts_of_the_seeds_as_json() {
 fn person_events_of_the_dev_corpus_with_dateline_years() {
     let json: serde_json::Value = serde_json::from_str(&concord(&[
         "facts",
-        "tests/corpora/armenia_dev",
+        "../shared/eval/dev/armenia/planted",
         "--format",
         "json",
     ]))
