@@ -53,7 +53,8 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct RuleSource {
-    /// The project file (default: ./concord.toml when it exists).
+    /// The project file (default: the nearest concord.toml in the folder of the first path
+    /// linted or above it, else in the current folder or above it).
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
     /// A folder of extra rule packs (*.toml); may be repeated.
@@ -67,8 +68,17 @@ struct RuleSource {
 #[derive(Args, Debug)]
 struct CheckArgs {
     /// Files and folders to lint (default: `paths` in concord.toml, else the current folder).
-    /// Folders are walked in sorted order and their ignore files respected.
+    /// Folders are walked in sorted order and their ignore files respected. `-` reads one
+    /// document from standard input (see --stdin-filename).
     paths: Vec<PathBuf>,
+    /// The file standard input stands for: it is linted in that file's place, against the rest
+    /// of the corpus, and only findings that touch it are reported.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Apply `exclude` from concord.toml to files named on the command line too (as pre-commit
+    /// and editors name them), not only to folder walks.
+    #[arg(long)]
+    force_exclude: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Terminal)]
     format: Format,
@@ -124,8 +134,12 @@ struct Setup {
     rules: RuleSet,
 }
 
-fn setup(source: &RuleSource, selection: Option<&Selection>) -> Result<Setup, ConfigError> {
-    let project = Project::discover(source.config.as_deref())?;
+fn setup(
+    source: &RuleSource,
+    selection: Option<&Selection>,
+    linted: &[PathBuf],
+) -> Result<Setup, ConfigError> {
+    let project = Project::discover(source.config.as_deref(), linted)?;
     let mut dirs = project.rule_packs.clone();
     dirs.extend(source.rule_dirs.iter().cloned());
     let mut rules = RuleSet::load(&dirs, project.builtin_rules && !source.no_builtin_rules)?;
@@ -196,9 +210,34 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         select: args.select,
         ignore: args.ignore,
         severity: args.severity,
+        ..Selection::default()
     };
-    let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let outcome = lint(args.paths, &project, &rules)?;
+    let mut linted = args.paths.clone();
+    if let Some(name) = &args.stdin_filename {
+        linted.insert(0, name.clone());
+    }
+    let Setup { project, rules } = setup(&args.source, Some(&selection), &linted)?;
+    let mut how = Lint {
+        force_exclude: args.force_exclude,
+        buffers: Vec::new(),
+    };
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut text = String::new();
+        io::Read::read_to_string(&mut io::stdin(), &mut text)
+            .map_err(|e| Failure::Run(format!("cannot read standard input: {e}")))?;
+        how.buffers.push(concord::Buffer {
+            path: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("stdin")),
+            text,
+        });
+    } else if args.stdin_filename.is_some() {
+        return Err(Failure::Run(
+            "--stdin-filename names what `-` stands for; pass `-` among the paths".into(),
+        ));
+    }
+    let (outcome, linted) = lint(&args.paths, &project, &rules, &how)?;
     let corpus = &outcome.corpus;
     let adopted = adopt::apply(
         &args.adopt,
@@ -206,8 +245,18 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         corpus,
         outcome.findings,
         &rules.rules,
+        &linted,
     )?;
-    let findings = adopted.findings;
+    let mut findings = adopted.findings;
+    if let Some(buffer) = how.buffers.first() {
+        // Standard input is the document being edited: report what touches it.
+        let name = buffer_name(corpus, &buffer.path);
+        findings.retain(|f| {
+            f.labels
+                .iter()
+                .any(|l| Some(corpus.doc(l.doc).name.as_str()) == name)
+        });
+    }
     let run = report::Run {
         corpus,
         findings: &findings,
@@ -218,31 +267,72 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 
-/// Reads the documents (`paths`, else the project's, else the current folder) and runs the
-/// rules, with progress shown on a terminal; load warnings go to standard error.
-pub(crate) fn lint(
-    paths: Vec<PathBuf>,
-    project: &Project,
-    rules: &RuleSet,
-) -> Result<concord::Outcome, Failure> {
-    let paths = if !paths.is_empty() {
+/// How [`lint`] reads the corpus beyond its paths.
+#[derive(Default)]
+pub(crate) struct Lint {
+    /// Named files obey `exclude` too.
+    pub force_exclude: bool,
+    /// Texts read in place of their files (standard input).
+    pub buffers: Vec<concord::Buffer>,
+}
+
+/// The name the corpus gives the document read from `path`.
+fn buffer_name<'a>(corpus: &'a concord::corpus::Corpus, path: &std::path::Path) -> Option<&'a str> {
+    let key = concord::config::project::absolute(path);
+    corpus
+        .docs
+        .iter()
+        .find(|d| concord::config::project::absolute(std::path::Path::new(&d.name)) == key)
+        .map(|d| d.name.as_str())
+}
+
+/// What is linted: `paths` (without `-`), else the project's, else the current folder.
+pub(crate) fn corpus_paths(paths: &[PathBuf], project: &Project) -> Vec<PathBuf> {
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if !paths.is_empty() {
         paths
     } else if !project.paths.is_empty() {
         project.paths.clone()
     } else {
         vec![PathBuf::from(".")]
-    };
+    }
+}
+
+/// Reads the documents (`paths`, else the project's, else the current folder) and runs the
+/// rules, with progress shown on a terminal; load warnings go to standard error. Returns the
+/// outcome and the paths read.
+pub(crate) fn lint(
+    paths: &[PathBuf],
+    project: &Project,
+    rules: &RuleSet,
+    how: &Lint,
+) -> Result<(concord::Outcome, Vec<PathBuf>), Failure> {
+    let mut paths = corpus_paths(paths, project);
+    if how.force_exclude {
+        paths.retain(|p| p.is_dir() || !project.exclude.matches(&p.to_string_lossy()));
+    }
+    let options = load_options(project);
+    let outcome = with_progress(|progress| {
+        concord::check_buffers(&paths, &options, rules, how.buffers.clone(), progress)
+    })?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok((outcome, paths))
+}
+
+/// The load options the project file sets.
+pub(crate) fn load_options(project: &Project) -> LoadOptions {
     let mut options = LoadOptions::default();
     if let Some(ext) = &project.extensions {
         options.extensions = ext.clone();
     }
     options.exclude = project.exclude.clone();
-    let outcome =
-        with_progress(|progress| concord::check_with_progress(&paths, &options, rules, progress))?;
-    for w in &outcome.warnings {
-        eprintln!("warning: {w}");
-    }
-    Ok(outcome)
+    options
 }
 
 /// Runs `work` with a spinner on standard error that names the stage under way. indicatif draws
@@ -267,7 +357,7 @@ pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage))
 }
 
 fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let Setup { rules, .. } = setup(&args.source, None)?;
+    let Setup { rules, .. } = setup(&args.source, None, &[])?;
     let width = rules
         .rules
         .iter()
@@ -306,7 +396,7 @@ fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
 }
 
 fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let Setup { rules, .. } = setup(&args.source, None)?;
+    let Setup { rules, .. } = setup(&args.source, None, &[])?;
     let rule = rules.get(&args.rule).ok_or_else(|| {
         Failure::Run(format!(
             "no rule is named `{}`; `concord rules` lists them",

@@ -48,6 +48,7 @@ pub fn apply(
     corpus: &Corpus,
     mut findings: Vec<Finding>,
     rules: &[Rule],
+    linted: &[PathBuf],
 ) -> Result<Adopted, Failure> {
     concord::authority::apply(&mut findings, corpus, &project.authority);
     let suppressed = concord::suppress::apply(findings, corpus, &project.ignores, rules);
@@ -98,8 +99,18 @@ pub fn apply(
         findings = new;
     }
     if let Some(rev) = &args.changed_since {
-        let changed = concord::changed::changed_files(rev, Path::new("."))
-            .map_err(|e| Failure::Run(e.to_string()))?;
+        // git is asked where the documents are, which need not be the current folder.
+        let at = linted.first().map_or(PathBuf::from("."), |p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map_or(PathBuf::from("."), Path::to_path_buf)
+            }
+        });
+        let changed =
+            concord::changed::changed_files(rev, &at).map_err(|e| Failure::Run(e.to_string()))?;
         findings = concord::changed::filter(findings, corpus, &changed);
     }
     Ok(Adopted { findings, failing })

@@ -1,0 +1,186 @@
+//! How a team wires concord in: standard input, the project file found from the linted paths,
+//! `--force-exclude`, configuration errors that point into the file. End to end through the
+//! binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new() -> Dir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "concord-workflow-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Dir(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn path(&self, sub: &str) -> PathBuf {
+        self.0.join(sub)
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("concord runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+/// (rule, file of the primary label) of each finding of `concord check --format json ARGS`.
+fn findings(dir: &Path, args: &[&str], stdin: Option<&str>) -> Vec<(String, String)> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let out = run(dir, &all, stdin);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["labels"][0]["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Sentences from a real page, the Wikipedia article "Port of Tallinn"
+/// (https://en.wikipedia.org/wiki/Port_of_Tallinn), as the documents of a small corpus.
+const PORT: &str = "The Port of Tallinn is the largest port authority in Estonia.";
+
+#[test]
+fn standard_input_is_linted_in_place_of_its_file_against_the_rest_of_the_corpus() {
+    let dir = Dir::new();
+    dir.write("docs/a.md", &format!("# A\n\n{PORT}\n"));
+    dir.write("docs/b.md", "# B\n\nIt has five harbours.\n");
+    // On disk b.md repeats nothing; the buffer does, so the cross-document duplicate shows.
+    let buffer = format!("# B\n\n{PORT}\n\nIt has five harbours harbours.\n");
+    let found = findings(
+        &dir.0,
+        &["docs", "-", "--stdin-filename", "docs/b.md"],
+        Some(&buffer),
+    );
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+    assert!(rules.contains(&"duplicate-sentence"), "{found:?}");
+    assert!(rules.contains(&"repeated-word"), "{found:?}");
+    // Without `-` the file on disk is read: nothing.
+    assert_eq!(findings(&dir.0, &["docs"], None), []);
+    // A buffer for a file that does not exist yet joins the corpus.
+    let new = findings(
+        &dir.0,
+        &["docs", "-", "--stdin-filename", "docs/c.md"],
+        Some(&format!("# C\n\n{PORT}\n")),
+    );
+    assert!(
+        new.iter().any(|(r, _)| r == "duplicate-sentence"),
+        "{new:?}"
+    );
+    let out = run(&dir.0, &["check", "--stdin-filename", "x.md"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn the_project_file_is_found_above_the_linted_paths_and_honoured_by_every_command() {
+    let dir = Dir::new();
+    dir.write(
+        "concord.toml",
+        "paths = [\"docs\"]\n[rules]\nignore = [\"repeated-word\"]\n",
+    );
+    dir.write("docs/a.md", "# A\n\nIt has five harbours harbours.\n");
+    dir.write("docs/b.md", "# B\n\nIt has six piers piers.\n");
+    // From inside docs/, and from outside the project with a path into it.
+    assert_eq!(findings(&dir.path("docs"), &[], None), []);
+    let outside = findings(
+        Path::new("/"),
+        &[dir.path("docs/a.md").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(outside, []);
+    // Without the project file the rule runs.
+    std::fs::remove_file(dir.path("concord.toml")).unwrap();
+    assert_eq!(findings(&dir.path("docs"), &["a.md"], None).len(), 1);
+    // `facts` reads the project's paths and excludes.
+    dir.write("concord.toml", "paths = [\"docs\"]\nexclude = [\"b.md\"]\n");
+    dir.write("docs/b.md", "Infobox\n- Chief: Ada Prinn\n");
+    let out = run(&dir.path("docs"), &["facts"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Ada Prinn"));
+}
+
+#[test]
+fn force_exclude_makes_named_files_obey_exclude() {
+    let dir = Dir::new();
+    dir.write("concord.toml", "exclude = [\"drafts/**\"]\n");
+    dir.write("drafts/a.md", "# A\n\nIt has five harbours harbours.\n");
+    assert_eq!(findings(&dir.0, &["drafts/a.md"], None).len(), 1);
+    assert_eq!(
+        findings(&dir.0, &["drafts/a.md", "--force-exclude"], None),
+        []
+    );
+}
+
+#[test]
+fn configuration_errors_point_at_file_line_and_column() {
+    let dir = Dir::new();
+    dir.write("a.md", "# A\n\nText.\n");
+    dir.write(
+        "concord.toml",
+        "paths = [\".\"]\n\n[rules]\nignore = [\"T001\", \"T999\"]\n",
+    );
+    let out = run(&dir.0, &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("concord.toml:4:19: unknown rule, code or category `T999`"),
+        "{}",
+        stderr(&out)
+    );
+    dir.write("concord.toml", "[rules.severity]\ntypo = \"loud\"\n");
+    let out = run(&dir.0, &["check"], None);
+    assert!(
+        stderr(&out).contains("concord.toml:2:8:"),
+        "{}",
+        stderr(&out)
+    );
+    dir.write("concord.toml", "[rules.severity]\nT998 = \"info\"\n");
+    let out = run(&dir.0, &["check"], None);
+    assert!(
+        stderr(&out).contains("concord.toml:2:8: unknown rule"),
+        "{}",
+        stderr(&out)
+    );
+}
