@@ -132,6 +132,8 @@ fn parse_override(s: &str) -> Result<(String, Severity), String> {
 struct Setup {
     project: Project,
     rules: RuleSet,
+    /// (name, code) of every rule loaded, selected or not: what suppression markers may name.
+    known: Vec<(String, String)>,
 }
 
 fn setup(
@@ -144,11 +146,20 @@ fn setup(
     dirs.extend(source.rule_dirs.iter().cloned());
     let mut rules = RuleSet::load(&dirs, project.builtin_rules && !source.no_builtin_rules)?;
     concord::suppress::validate(&project.ignores, &rules.rules)?;
+    let known = rules
+        .rules
+        .iter()
+        .map(|r| (r.name.clone(), r.code.clone()))
+        .collect();
     rules.apply(&project.selection)?;
     if let Some(selection) = selection {
         rules.apply(selection)?;
     }
-    Ok(Setup { project, rules })
+    Ok(Setup {
+        project,
+        rules,
+        known,
+    })
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -216,7 +227,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     if let Some(name) = &args.stdin_filename {
         linted.insert(0, name.clone());
     }
-    let Setup { project, rules } = setup(&args.source, Some(&selection), &linted)?;
+    let Setup {
+        project,
+        rules,
+        known,
+    } = setup(&args.source, Some(&selection), &linted)?;
     let mut how = Lint {
         force_exclude: args.force_exclude,
         buffers: Vec::new(),
@@ -239,6 +254,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     }
     let (outcome, linted) = lint(&args.paths, &project, &rules, &how)?;
     let corpus = &outcome.corpus;
+    concord::suppress::validate_markers(corpus, &known)?;
     let adopted = adopt::apply(
         &args.adopt,
         &project,

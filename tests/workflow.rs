@@ -184,3 +184,34 @@ fn configuration_errors_point_at_file_line_and_column() {
         stderr(&out)
     );
 }
+
+#[test]
+fn unknown_rules_in_markers_are_errors_and_blocks_and_files_can_be_ignored() {
+    let dir = Dir::new();
+    dir.write(
+        "a.md",
+        "# A\n\n<!-- concord: ignore nosuch -->\nIt has five harbours harbours.\n",
+    );
+    for extra in [&[][..], &["--report-unused-ignores"][..]] {
+        let mut args = vec!["check", "a.md"];
+        args.extend(extra);
+        let out = run(&dir.0, &args, None);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out)
+                .contains("a.md:3:22: `<!-- concord: ignore nosuch -->` names no rule `nosuch`"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    dir.write(
+        "a.md",
+        "# A\n\n<!-- concord: off -->\nIt has five harbours harbours.\n\nIt has six piers piers.\n<!-- concord: on -->\n\nIt has two docks docks.\n",
+    );
+    assert_eq!(findings(&dir.0, &["a.md"], None).len(), 1);
+    dir.write(
+        "a.md",
+        "# A\n\nIt has five harbours harbours.\n\n<!-- concord: ignore-file repeated-word -->\n",
+    );
+    assert_eq!(findings(&dir.0, &["a.md"], None), []);
+}
