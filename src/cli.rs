@@ -49,6 +49,13 @@ enum Command {
     Report(report_cmd::ReportArgs),
     /// Write a commented starter concord.toml in the current folder.
     Init,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `concord man > concord.1`.
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -79,6 +86,15 @@ struct CheckArgs {
     /// and editors name them), not only to folder walks.
     #[arg(long)]
     force_exclude: bool,
+    /// Print the findings only: no summary line, no notes about the baseline.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output_file: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Terminal)]
     format: Format,
@@ -105,8 +121,19 @@ struct CheckArgs {
 
 #[derive(Args, Debug)]
 struct RulesArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
     #[command(flatten)]
     source: RuleSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum RulesFormat {
+    /// One rule a line, aligned.
+    Table,
+    /// An array of rules: code, name, category, severity, kind, summary.
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -172,6 +199,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Facts(args) => facts::run(args, &mut out),
         Command::Report(args) => report_cmd::run(args, &mut out),
         Command::Init => init::run(std::path::Path::new(concord::config::project::FILE_NAME)),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "concord", &mut script);
+            out.write_all(&script).map(|_| 0).map_err(Failure::Io)
+        }
+        Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut out)
+            .map(|_| 0)
+            .map_err(Failure::Io),
     };
     match result.and_then(|code| out.flush().map(|_| code).map_err(Failure::Io)) {
         Ok(code) => ExitCode::from(code),
@@ -262,6 +300,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         outcome.findings,
         &rules.rules,
         &linted,
+        args.quiet,
     )?;
     let mut findings = adopted.findings;
     if let Some(buffer) = how.buffers.first() {
@@ -278,9 +317,64 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         findings: &findings,
         rules: &rules.rules,
     };
-    report::write(args.format, &run, args.color, out)?;
+    let mut file;
+    let out: &mut dyn Write = match &args.output_file {
+        Some(path) => {
+            file = io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+                Failure::Run(format!("{}: cannot write the report: {e}", path.display()))
+            })?);
+            &mut file
+        }
+        None => out,
+    };
+    if args.statistics {
+        statistics(&run, out)?;
+    } else if adopted.recorded.is_some() && args.format == Format::Terminal {
+        // The findings went into the baseline, and the message on standard error said how
+        // many: a summary of "no findings" would contradict it.
+    } else if args.quiet && args.format == Format::Terminal {
+        let mut buffer = Vec::new();
+        report::write(args.format, &run, args.color, &mut buffer)?;
+        // The summary is the reporter's last line.
+        let text = String::from_utf8_lossy(&buffer);
+        let body = text.trim_end_matches('\n');
+        let body = body.rsplit_once('\n').map_or("", |(b, _)| b);
+        out.write_all(body.trim_end_matches('\n').as_bytes())?;
+        if !body.is_empty() {
+            writeln!(out)?;
+        }
+    } else {
+        report::write(args.format, &run, args.color, out)?;
+    }
+    out.flush()?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// `--statistics`: findings per rule, most first, then by code.
+fn statistics(run: &report::Run, out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: Vec<(usize, &str, &str, Severity)> = Vec::new();
+    for f in run.findings {
+        match counts.iter_mut().find(|c| c.1 == f.code) {
+            Some(c) => c.0 += 1,
+            None => counts.push((1, &f.code, &f.rule, f.severity)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let width = counts
+        .iter()
+        .map(|c| c.0.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (n, code, rule, severity) in &counts {
+        writeln!(out, "{n:>width$}  {code:<5} {rule} ({})", severity.as_str())?;
+    }
+    writeln!(
+        out,
+        "{} from {}",
+        concord::finding::plural(run.findings.len(), "finding"),
+        concord::finding::plural(counts.len(), "rule")
+    )
 }
 
 /// How [`lint`] reads the corpus beyond its paths.
@@ -361,10 +455,18 @@ pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage))
         spinner.set_message(match stage {
             concord::Stage::Loading => "reading files…".to_string(),
             concord::Stage::Analysing { files, bytes } => {
-                format!("parsing {files} documents ({:.1} MB)…", bytes as f64 / 1e6)
+                format!(
+                    "parsing {} ({:.1} MB)…",
+                    concord::finding::plural(files, "document"),
+                    bytes as f64 / 1e6
+                )
             }
             concord::Stage::Checking { files, rules } => {
-                format!("checking {files} documents against {rules} rules…")
+                format!(
+                    "checking {} against {}…",
+                    concord::finding::plural(files, "document"),
+                    concord::finding::plural(rules, "rule")
+                )
             }
         })
     });
@@ -374,6 +476,35 @@ pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage))
 
 fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let Setup { rules, .. } = setup(&args.source, None, &[])?;
+    let summary = |r: &concord::config::Rule| {
+        r.doc
+            .flags
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_string()
+    };
+    if args.format == RulesFormat::Json {
+        let list: Vec<serde_json::Value> = rules
+            .rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code,
+                    "name": r.name,
+                    "category": r.category.as_str(),
+                    "severity": r.severity.as_str(),
+                    "kind": r.kind.name,
+                    "summary": summary(r),
+                    "origin": r.origin,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
     let width = rules
         .rules
         .iter()
@@ -387,13 +518,7 @@ fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         "code", "name", "category", "severity"
     )?;
     for r in &rules.rules {
-        let summary = r
-            .doc
-            .flags
-            .split(". ")
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
+        let summary = summary(r);
         writeln!(
             out,
             "{:<5} {:<width$} {:<14} {:<8} {summary}",
@@ -405,8 +530,8 @@ fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     }
     writeln!(
         out,
-        "\n{} rules; `concord explain NAME` tells more about one.",
-        rules.rules.len()
+        "\n{}; `concord explain NAME` tells more about one.",
+        concord::finding::plural(rules.rules.len(), "rule")
     )?;
     Ok(0)
 }

@@ -39,13 +39,23 @@ impl FromStr for Severity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
-            "info" => Ok(Severity::Info),
+            // The terminal renderer spells the lowest level `note`, as rustc does.
+            "info" | "note" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
             _ => Err(format!(
                 "unknown severity `{s}` (expected error, warning or info)"
             )),
         }
+    }
+}
+
+/// `n word` with the word in the plural unless `n` is one: `1 time`, `3 times`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

@@ -215,3 +215,87 @@ fn unknown_rules_in_markers_are_errors_and_blocks_and_files_can_be_ignored() {
     );
     assert_eq!(findings(&dir.0, &["a.md"], None), []);
 }
+
+#[test]
+fn small_flags_quiet_statistics_output_file_rules_json_completions_and_man() {
+    let dir = Dir::new();
+    dir.write(
+        "a.md",
+        "# A\n\nIt has five harbours harbours.\n\nIt has six piers piers.\n",
+    );
+    let out = run(&dir.0, &["check", "a.md", "-q"], None);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.contains("T001"), "{text}");
+    assert!(!text.contains("concord: 2 findings"), "{text}");
+    let full = run(&dir.0, &["check", "a.md"], None);
+    assert!(String::from_utf8_lossy(&full.stdout).contains("concord: 2 findings in 1 file"));
+
+    let out = run(&dir.0, &["check", "a.md", "--statistics"], None);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "2  T001  repeated-word (warning)\n2 findings from 1 rule\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = run(
+        &dir.0,
+        &["check", "a.md", "-f", "json", "-o", "report.json"],
+        None,
+    );
+    assert!(out.stdout.is_empty());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path("report.json")).unwrap()).unwrap();
+    assert_eq!(report["diagnostics"].as_array().unwrap().len(), 2);
+
+    // `note`, as the terminal spells it, is accepted for `info`.
+    let out = run(&dir.0, &["check", "a.md", "--fail-on", "note", "-q"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    let out = run(
+        &dir.0,
+        &["check", "a.md", "--write-baseline", "b.json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("no findings"));
+    assert!(
+        stderr(&out).contains("recorded 2 findings"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(&dir.0, &["rules", "--format", "json"], None);
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &rules.as_array().unwrap()[0];
+    for key in ["code", "name", "category", "severity", "summary"] {
+        assert!(first[key].is_string(), "{key}: {first}");
+    }
+
+    let out = run(&dir.0, &["completions", "bash"], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("complete -F _concord"));
+    let out = run(&dir.0, &["man"], None);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".TH concord 1"));
+}
+
+#[test]
+fn sarif_uris_are_encoded_and_short_descriptions_distinct() {
+    let dir = Dir::new();
+    dir.write("my notes é#1.md", "# A\n\nIt has five harbours harbours.\n");
+    let out = run(&dir.0, &["check", "-f", "sarif", "my notes é#1.md"], None);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run0 = &log["runs"][0];
+    assert_eq!(
+        run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "my%20notes%20%C3%A9%231.md"
+    );
+    let mut short: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["shortDescription"]["text"].as_str().unwrap())
+        .collect();
+    let n = short.len();
+    short.sort();
+    short.dedup();
+    assert_eq!(short.len(), n);
+}

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use crate::config::Rule;
 use crate::corpus::Corpus;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, plural};
 
 pub use terminal::ColorChoice;
 
@@ -94,13 +94,5 @@ pub fn write(format: Format, run: &Run, color: ColorChoice, out: &mut dyn Write)
         Format::Json => json::write(run, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

@@ -91,21 +91,46 @@ struct Message {
 struct Location<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
-    physical_location: PhysicalLocation<'a>,
+    physical_location: PhysicalLocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<Text<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocation<'a> {
-    artifact_location: ArtifactLocation<'a>,
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
     region: Region,
 }
 
 #[derive(Serialize)]
-struct ArtifactLocation<'a> {
-    uri: &'a str,
+struct ArtifactLocation {
+    uri: String,
+}
+
+/// A path as a URI reference (RFC 3986): every byte but the unreserved characters and `/`
+/// percent-encoded, so `my notes é#1.md` becomes `my%20notes%20%C3%A9%231.md`. An absolute
+/// path becomes a `file://` URI.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The first sentence of a rule's `flags`, which names what that rule, not its check kind,
+/// looks for: two rules of one kind get two descriptions.
+fn short(flags: &str) -> &str {
+    let end = flags.find(". ").map_or(flags.len(), |i| i + 1);
+    &flags[..end]
 }
 
 #[derive(Serialize)]
@@ -134,7 +159,9 @@ fn location<'a>(run: &Run<'a>, label: &'a Label, id: Option<usize>) -> Location<
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri: &doc.name },
+            artifact_location: ArtifactLocation {
+                uri: uri(&doc.name),
+            },
             region: Region {
                 start_line,
                 start_column,
@@ -159,7 +186,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             id: &r.code,
             name: &r.name,
             short_description: Text {
-                text: r.kind.summary,
+                text: short(&r.doc.flags),
             },
             full_description: Text { text: &r.doc.flags },
             default_configuration: Configuration {
