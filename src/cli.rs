@@ -8,7 +8,7 @@ mod init;
 mod report_cmd;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -343,6 +343,20 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         if !body.is_empty() {
             writeln!(out)?;
         }
+    } else if args.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let mut summary = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| {
+                Failure::Run(format!(
+                    "{}: cannot write the step summary: {e}",
+                    Path::new(&path).display()
+                ))
+            })?;
+        report::write_github(&run, out, &mut summary)?;
     } else {
         report::write(args.format, &run, args.color, out)?;
     }

@@ -299,3 +299,96 @@ fn sarif_uris_are_encoded_and_short_descriptions_distinct() {
     short.dedup();
     assert_eq!(short.len(), n);
 }
+
+/// The seeds, linted from the repository (its concord.toml names them).
+fn github_on_seeds(summary: Option<&Path>) -> (String, usize) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_concord"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "github"])
+        .env_remove("GITHUB_STEP_SUMMARY");
+    if let Some(s) = summary {
+        cmd.env("GITHUB_STEP_SUMMARY", s);
+    }
+    let out = cmd.output().unwrap();
+    let log = String::from_utf8_lossy(&out.stdout).into_owned();
+    let annotations = log.lines().filter(|l| l.starts_with("::")).count();
+    (log, annotations)
+}
+
+#[test]
+fn github_annotations_past_the_cap_go_to_the_step_summary_and_the_log_says_so() {
+    let json = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let total = json["diagnostics"].as_array().unwrap().len();
+    let levels = ["error", "warning", "info"].map(|l| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] == l)
+            .count()
+    });
+    let shown: usize = levels.iter().map(|&n| n.min(10)).sum();
+    assert!(shown < total, "the seeds pass the cap: {levels:?}");
+
+    let dir = Dir::new();
+    let summary = dir.path("summary.md");
+    let (log, annotations) = github_on_seeds(Some(&summary));
+    assert_eq!(annotations, shown);
+    let over = total - shown;
+    assert!(
+        log.contains(&format!("concord: {over} findings past GitHub's 10 annotations per level are in the step summary")),
+        "{log}"
+    );
+    let table = std::fs::read_to_string(&summary).unwrap();
+    assert_eq!(
+        table
+            .lines()
+            .filter(|l| l.starts_with("| ")
+                && !l.starts_with("| severity")
+                && !l.starts_with("| ---"))
+            .count(),
+        over,
+        "{table}"
+    );
+
+    // Without a step summary nothing vanishes either: the rest are plain log lines.
+    let (log, annotations) = github_on_seeds(None);
+    assert_eq!(annotations, shown);
+    assert!(
+        log.contains(&format!(
+            "{over} findings past GitHub's 10 annotations per level follow as plain lines"
+        )),
+        "{log}"
+    );
+}
+
+#[test]
+fn the_pre_commit_hook_and_the_action_run_real_commands() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: "))
+        .expect("an entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("concord"));
+    let mut args: Vec<&str> = words.collect();
+    let dir = Dir::new();
+    dir.write("concord.toml", "exclude = [\"drafts/**\"]\n");
+    dir.write("a.md", "# A\n\nIt has five harbours.\n");
+    dir.write("drafts/b.md", "# B\n\nIt has six piers piers.\n");
+    // pre-commit appends the staged files.
+    args.extend(["a.md", "drafts/b.md"]);
+    let out = run(&dir.0, &args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let action = std::fs::read_to_string(root.join("action.yml")).unwrap();
+    assert!(action.contains("using: composite"));
+    assert!(action.contains("cargo install --locked --path \"${{ github.action_path }}\""));
+    assert!(action.contains("concord check --format github"));
+}

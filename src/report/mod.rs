@@ -88,11 +88,17 @@ impl Summary {
     }
 }
 
+/// `--format github` with findings past GitHub's annotation cap written to `summary` (the
+/// step summary file) rather than to the log.
+pub fn write_github(run: &Run, out: &mut dyn Write, summary: &mut dyn Write) -> io::Result<()> {
+    github::write(run, out, Some(summary))
+}
+
 pub fn write(format: Format, run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Terminal => terminal::write(run, color, out),
         Format::Json => json::write(run, out),
         Format::Sarif => sarif::write(run, out),
-        Format::Github => github::write(run, out),
+        Format::Github => github::write(run, out, None),
     }
 }
