@@ -392,3 +392,91 @@ fn the_pre_commit_hook_and_the_action_run_real_commands() {
     assert!(action.contains("cargo install --locked --path \"${{ github.action_path }}\""));
     assert!(action.contains("concord check --format github"));
 }
+
+/// The seeds copied into a fresh folder.
+fn seeds_copy() -> Dir {
+    let dir = Dir::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for e in std::fs::read_dir(root).unwrap() {
+        let e = e.unwrap();
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        dir.write(&format!("seeds/{}", e.file_name().to_string_lossy()), &text);
+    }
+    dir
+}
+
+/// (rule, message) of each finding of `check seeds` with the baseline `b.json`, if given.
+fn seed_findings(dir: &Dir, baseline: bool) -> Vec<(String, String, Vec<String>)> {
+    let mut args = vec!["check", "--format", "json", "seeds"];
+    if baseline {
+        args.extend(["--baseline", "b.json"]);
+    }
+    let out = run(&dir.0, &args, None);
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["labels"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| l["file"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_baseline_survives_a_fix_inside_a_labelled_sentence_and_a_new_document() {
+    let dir = seeds_copy();
+    let before = seed_findings(&dir, false);
+    let out = run(
+        &dir.0,
+        &["check", "seeds", "--write-baseline", "b.json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(seed_findings(&dir, true), []);
+
+    // Apply concord's own suggestion inside a sentence that other findings label.
+    let slip = before
+        .iter()
+        .find(|f| f.0 == "prefix-slip" && f.1.contains("ant-terror"))
+        .expect("the seeds have the slip");
+    let file = dir.path(&slip.2[0]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("ant-terror", "anti-terror", 1)).unwrap();
+    assert_eq!(seed_findings(&dir, true), []);
+
+    // A new document repeats a sentence that is already a known duplicate.
+    let dup = before
+        .iter()
+        .find(|f| f.0 == "duplicate-sentence")
+        .expect("the seeds have a duplicate");
+    let sentence = dup.1.split('`').nth(1).unwrap().trim_end_matches('…');
+    let source = std::fs::read_to_string(dir.path(&dup.2[0])).unwrap();
+    let start = source.find(sentence).unwrap();
+    let end = start + source[start..].find('.').unwrap() + 1;
+    dir.write(
+        "seeds/zz_new.txt",
+        &format!("New page\n\n{}\n", &source[start..end]),
+    );
+    // Without the baseline the copy joins the known finding as a third label...
+    let grown = seed_findings(&dir, false)
+        .into_iter()
+        .find(|f| f.1 == dup.1)
+        .expect("the duplicate is still found");
+    assert!(
+        grown.2.iter().any(|l| l.ends_with("zz_new.txt")),
+        "{grown:?}"
+    );
+    // ...and with it the known finding stays known: nothing comes back.
+    assert_eq!(seed_findings(&dir, true), []);
+}

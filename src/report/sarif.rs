@@ -220,7 +220,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                     .map(|(i, l)| location(run, l, Some(i + 1)))
                     .collect(),
                 partial_fingerprints: [(
-                    "concord/v1",
+                    "concord/v2",
                     format!("{:016x}", crate::baseline::fingerprint(f, run.corpus)),
                 )]
                 .into(),
