@@ -282,6 +282,7 @@ mod tests {
                 labels: vec![],
                 notes: vec![],
                 suggestion: None,
+                fix: None,
             }
             .label(first.0, first.1, "one side")
             .label(second.0, second.1, "the other")
@@ -336,6 +337,7 @@ mod tests {
                 labels: vec![],
                 notes: vec![],
                 suggestion: None,
+                fix: None,
             }
             .label(0, span, "here")
         };

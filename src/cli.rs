@@ -92,6 +92,16 @@ struct CheckArgs {
     /// Print how many findings each rule has instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Apply the safe fixes (replacement text of typo rules) to the files, then report what is
+    /// left. A file is replaced only once its new text is written in full.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, take the unsafe fixes too (guesses a reader should confirm).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of the findings; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output_file: Option<PathBuf>,
@@ -312,6 +322,60 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
                 .any(|l| Some(corpus.doc(l.doc).name.as_str()) == name)
         });
     }
+    if args.fix || args.diff {
+        let (edits, fixed) = concord::fix::plan(&findings, corpus, args.unsafe_fixes);
+        if args.diff {
+            for (&doc, edits) in &edits {
+                let d = corpus.doc(doc);
+                let new = concord::fix::apply(&d.text, edits);
+                out.write_all(concord::fix::diff(&d.name, &d.text, &new).as_bytes())?;
+            }
+            let n = fixed.len();
+            if !args.quiet {
+                eprintln!(
+                    "concord: {} would fix {}",
+                    concord::finding::plural(edits.len(), "file"),
+                    concord::finding::plural(n, "finding")
+                );
+            }
+            return Ok(if n > 0 { EXIT_FINDINGS } else { 0 });
+        }
+        let buffers: Vec<Option<&str>> = how
+            .buffers
+            .iter()
+            .map(|b| buffer_name(corpus, &b.path))
+            .collect();
+        let mut written = Vec::new();
+        for (&doc, edits) in &edits {
+            let d = corpus.doc(doc);
+            // Standard input has no file to write.
+            if buffers.contains(&Some(d.name.as_str())) {
+                continue;
+            }
+            write_fixed(Path::new(&d.name), &concord::fix::apply(&d.text, edits))?;
+            written.push(doc);
+        }
+        let mut drop = vec![false; findings.len()];
+        for i in fixed {
+            let docs = findings[i]
+                .fix
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.doc));
+            if docs.into_iter().all(|d| written.contains(&d)) {
+                drop[i] = true;
+            }
+        }
+        let n = drop.iter().filter(|d| **d).count();
+        let mut keep = drop.iter().map(|d| !d);
+        findings.retain(|_| keep.next().unwrap_or(true));
+        if !args.quiet {
+            eprintln!(
+                "concord: fixed {} in {}",
+                concord::finding::plural(n, "finding"),
+                concord::finding::plural(written.len(), "file")
+            );
+        }
+    }
     let run = report::Run {
         corpus,
         findings: &findings,
@@ -363,6 +427,30 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     out.flush()?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
+}
+
+/// Replaces `path` with `text`: written to a temporary file beside it, then renamed over it, so
+/// an error leaves the original as it was.
+fn write_fixed(path: &Path, text: &str) -> Result<(), Failure> {
+    let fail =
+        |e: io::Error| Failure::Run(format!("{}: cannot write the fix: {e}", path.display()));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.concord-fix"));
+    let result = std::fs::write(&temp, text)
+        .and_then(|_| {
+            // Keep the file's permissions.
+            let perms = std::fs::metadata(path)?.permissions();
+            std::fs::set_permissions(&temp, perms)
+        })
+        .and_then(|_| std::fs::rename(&temp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 /// `--statistics`: findings per rule, most first, then by code.

@@ -26,6 +26,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod index;
 pub mod parse;
 pub mod report;

@@ -480,3 +480,67 @@ fn the_baseline_survives_a_fix_inside_a_labelled_sentence_and_a_new_document() {
     // ...and with it the known finding stays known: nothing comes back.
     assert_eq!(seed_findings(&dir, true), []);
 }
+
+/// (rule, message, fix is safe) of every finding of the seeds copy in `dir`.
+fn seed_fixes(dir: &Dir) -> Vec<(String, String, Option<bool>)> {
+    let out = run(&dir.0, &["check", "--format", "json", "seeds"], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut all: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["fix"]["safe"].as_bool(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn fix_round_trip_removes_the_fixed_findings_and_changes_nothing_else() {
+    let dir = seeds_copy();
+    let before = seed_fixes(&dir);
+    assert!(before.iter().any(|f| f.2 == Some(true)), "{before:?}");
+    assert!(before.iter().any(|f| f.2 == Some(false)), "{before:?}");
+    let texts = |dir: &Dir| -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(dir.path("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    };
+    let original = texts(&dir);
+
+    // --diff shows the edits and writes nothing.
+    let out = run(&dir.0, &["check", "seeds", "--diff"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diff = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(diff.contains("+++ b/seeds/"), "{diff}");
+    assert_eq!(texts(&dir), original);
+
+    let out = run(&dir.0, &["check", "seeds", "--fix", "-q"], None);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let after = seed_fixes(&dir);
+    let expected: Vec<_> = before
+        .iter()
+        .filter(|f| f.2 != Some(true))
+        .cloned()
+        .collect();
+    assert_eq!(after, expected);
+    assert_ne!(texts(&dir), original);
+    // Every changed line is one --diff showed.
+    for (old, new) in original.iter().zip(texts(&dir)) {
+        for line in new.lines().filter(|l| !old.lines().any(|o| o == *l)) {
+            assert!(diff.contains(&format!("+{line}")), "{line}");
+        }
+    }
+}

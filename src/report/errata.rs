@@ -526,6 +526,7 @@ mod tests {
                 labels: vec![],
                 notes: vec![],
                 suggestion: Some(suggestion.into()),
+                fix: None,
             }
             .label(0, at(text, needle), "here")
         };

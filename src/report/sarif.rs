@@ -79,6 +79,37 @@ struct SarifResult<'a> {
     /// The baseline fingerprint, which survives edits that move lines: code-scanning
     /// dashboards use it to keep an alert's identity across commits.
     partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+/// A result's fix: SARIF 2.1.0 §3.55, replacements as byte regions.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: ByteRegion,
+    inserted_content: Text<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
 }
 
 #[derive(Serialize)]
@@ -224,6 +255,36 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                     format!("{:016x}", crate::baseline::fingerprint(f, run.corpus)),
                 )]
                 .into(),
+                fixes: f
+                    .fix
+                    .iter()
+                    .map(|fix| SarifFix {
+                        description: Message {
+                            text: match &f.suggestion {
+                                Some(s) => format!("replace with `{s}`"),
+                                None => "apply the edits".to_string(),
+                            },
+                        },
+                        artifact_changes: fix
+                            .edits
+                            .iter()
+                            .map(|e| ArtifactChange {
+                                artifact_location: ArtifactLocation {
+                                    uri: uri(&run.corpus.doc(e.doc).name),
+                                },
+                                replacements: vec![Replacement {
+                                    deleted_region: ByteRegion {
+                                        byte_offset: e.span.start,
+                                        byte_length: e.span.len(),
+                                    },
+                                    inserted_content: Text {
+                                        text: &e.replacement,
+                                    },
+                                }],
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             }
         })
         .collect();
