@@ -56,6 +56,8 @@ enum Command {
     },
     /// Print the man page (roff), e.g. `concord man > concord.1`.
     Man,
+    /// Run the language server over standard input and output, for editors.
+    Lsp,
 }
 
 #[derive(Args, Debug)]
@@ -200,6 +202,16 @@ fn setup(
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    if let Command::Lsp = cli.command {
+        // The server's writer thread owns standard output: no lock may be held here.
+        return match concord::lsp::serve_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        };
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
@@ -216,6 +228,7 @@ pub fn run(cli: Cli) -> ExitCode {
             clap_complete::generate(shell, &mut command, "concord", &mut script);
             out.write_all(&script).map(|_| 0).map_err(Failure::Io)
         }
+        Command::Lsp => unreachable!("served above"),
         Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
             .render(&mut out)
             .map(|_| 0)

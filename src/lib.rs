@@ -28,6 +28,7 @@ pub mod extract;
 pub mod finding;
 pub mod fix;
 pub mod index;
+pub mod lsp;
 pub mod parse;
 pub mod report;
 pub mod suppress;
