@@ -158,6 +158,9 @@ impl Server {
             if a.range.start > wanted.end || wanted.start > a.range.end {
                 continue;
             }
+            // lsp-types keys `changes` by `Uri`, whose cached parse is a Cell that its hash
+            // and equality never read.
+            #[allow(clippy::mutable_key_type)]
             let changes = a
                 .edits
                 .iter()
