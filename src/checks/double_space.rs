@@ -98,7 +98,11 @@ impl Check for DoubleSpace {
                         format!("{count} spaces here"),
                     )
                     .suggest(format!("{first} {second}"))
-                    .replace(doc.id, Span::new(a.end, b.start), " ");
+                    .replace(
+                        doc.id,
+                        Span::new(a.start, b.end),
+                        format!("{first} {second}"),
+                    );
                 if gap.chars().any(|c| c != ' ') {
                     f = f.note("the gap holds a no-break or other special space, invisible in most editors");
                 }
