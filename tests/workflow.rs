@@ -544,3 +544,42 @@ fn fix_round_trip_removes_the_fixed_findings_and_changes_nothing_else() {
         }
     }
 }
+
+#[test]
+fn changed_since_asks_git_where_the_documents_are() {
+    let dir = Dir::new();
+    dir.write("docs/a.md", "# A\n\nIt has five harbours harbours.\n");
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(&dir.0)
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "one"]);
+    dir.write("docs/b.md", "# B\n\nIt has six piers piers.\n");
+    // Run from outside the repository, naming the folder inside it.
+    let docs = dir.path("docs");
+    let found = findings(
+        Path::new("/"),
+        &[docs.to_str().unwrap(), "--changed-since", "HEAD"],
+        None,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.ends_with("docs/b.md"), "{found:?}");
+}
