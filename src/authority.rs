@@ -95,6 +95,7 @@ mod tests {
             labels: vec![],
             notes: vec![],
             suggestion: None,
+            fix: None,
         }
         .label(0, Span::new(0, 1), "says A")
         .label(1, Span::new(0, 1), "says B")

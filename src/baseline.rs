@@ -1,16 +1,20 @@
 //! Baselines: the findings a corpus had when a team adopted concord, so that CI reports only
 //! new ones.
 //!
-//! A finding is identified by a fingerprint, not by its position: an edit elsewhere that moves
-//! lines must not make old findings reappear. The fingerprint hashes the rule name and, for every
-//! label, the file name and the label's text with whitespace collapsed and case folded; labels are
-//! taken as a sorted set, so neither their order nor which one is primary matters (adding a more
-//! or less trusted document may move the primary label). Messages are left out because they may
-//! quote positions (`repeats the one at a.txt:40`). The hash is xxh3, which is fixed by its
-//! specification: fingerprints are the same on every run and machine.
+//! A finding is identified by what it is about, not by where it is: its rule and the values it
+//! names. Messages name both sides in backticks (`` `Ann Lee` ``, `` `2002` ``, the duplicated
+//! sentence), so the fingerprint hashes the rule and the set of backticked values, folded (case,
+//! whitespace, a trailing ellipsis), leaving out the ones that are places (`a.md:40`). An edit
+//! elsewhere in a labelled sentence, moved lines and a new document that shifts the primary
+//! label keep the identity; a message without backticks falls back on the set of its labels'
+//! texts. The hash is xxh3, fixed by its specification: the same on every run and machine.
 //!
+//! Each entry also records the file of the primary label. A finding is known when an unused
+//! entry has its fingerprint and its primary file, or, failing that, the file of another of its
+//! labels (the primary moved to a document that joined the conflict). So a new document that
+//! repeats a known duplicate leaves the known finding known and shows only the new copy.
 //! Matching counts: the same fingerprint twice in the baseline and three times now is one new
-//! finding (the last one in output order).
+//! finding.
 //!
 //! The file, `concord.baseline.json`:
 //!
@@ -21,8 +25,9 @@
 //!       "file": "docs/a.md", "message": "`the` is written twice in a row" } ] }
 //! ```
 //!
-//! Only `fingerprint` is used for matching; `rule`, `file` and `message` are there so that a
-//! reviewer can read the file and a diff of it.
+//! `fingerprint` and `file` are used for matching; `rule` and `message` are there so that a
+//! reviewer can read the file and a diff of it. Version 1 files (which hashed whole label
+//! texts) are refused with a hint to write the baseline again.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -35,7 +40,7 @@ use crate::config::ConfigError;
 use crate::corpus::Corpus;
 use crate::finding::Finding;
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,25 +60,40 @@ struct Entry {
 
 /// The fingerprint of a finding: see the module documentation.
 pub fn fingerprint(finding: &Finding, corpus: &Corpus) -> u64 {
-    let mut labels: Vec<(&str, String)> = finding
-        .labels
-        .iter()
-        .map(|l| {
-            let doc = corpus.doc(l.doc);
-            (doc.name.as_str(), normalize(doc.slice(l.span)))
-        })
+    let mut values: Vec<String> = backticked(&finding.message)
+        .filter(|v| !is_place(v, corpus))
+        .map(|v| normalize(v.trim_end_matches(['…', '.'])))
         .collect();
-    labels.sort();
-    let mut key = String::new();
-    key.push_str(&finding.rule);
-    for (file, text) in labels {
+    if values.is_empty() {
+        values = finding
+            .labels
+            .iter()
+            .map(|l| normalize(corpus.doc(l.doc).slice(l.span)))
+            .collect();
+    }
+    values.sort();
+    values.dedup();
+    let mut key = finding.rule.clone();
+    for v in values {
         // NUL cannot occur in a loaded document, so the fields cannot run into each other.
         key.push('\0');
-        key.push_str(file);
-        key.push('\0');
-        key.push_str(&text);
+        key.push_str(&v);
     }
     xxh3_64(key.as_bytes())
+}
+
+/// The parts of `message` between backticks.
+fn backticked(message: &str) -> impl Iterator<Item = &str> {
+    message.split('`').skip(1).step_by(2)
+}
+
+/// A value that names a place rather than a fact: `a.md:40`, or a document of the corpus.
+fn is_place(value: &str, corpus: &Corpus) -> bool {
+    let file = value
+        .rsplit_once(':')
+        .filter(|(_, line)| !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(value, |(file, _)| file);
+    corpus.docs.iter().any(|d| d.name == file)
 }
 
 /// Whitespace runs become one space and letters are lowercased, so re-wrapping a paragraph or
@@ -85,10 +105,10 @@ fn normalize(text: &str) -> String {
         .join(" ")
 }
 
-/// Known findings, counted by fingerprint.
+/// Known findings: for each fingerprint, the primary file of each entry.
 #[derive(Debug, Default)]
 pub struct Baseline {
-    counts: FxHashMap<u64, usize>,
+    entries: FxHashMap<u64, Vec<String>>,
 }
 
 impl Baseline {
@@ -113,8 +133,8 @@ impl Baseline {
                 file.version
             )));
         }
-        let mut counts = FxHashMap::default();
-        for (i, entry) in file.findings.iter().enumerate() {
+        let mut entries: FxHashMap<u64, Vec<String>> = FxHashMap::default();
+        for (i, entry) in file.findings.into_iter().enumerate() {
             let fp = u64::from_str_radix(&entry.fingerprint, 16).map_err(|_| {
                 ConfigError::plain(format!(
                     "{name}: finding {} has a bad fingerprint `{}` (expected 16 hex digits)",
@@ -122,37 +142,61 @@ impl Baseline {
                     entry.fingerprint
                 ))
             })?;
-            *counts.entry(fp).or_default() += 1;
+            entries.entry(fp).or_default().push(entry.file);
         }
-        Ok(Baseline { counts })
+        Ok(Baseline { entries })
     }
 
     /// The number of known findings.
     pub fn len(&self) -> usize {
-        self.counts.values().sum()
+        self.entries.values().map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.entries.is_empty()
     }
 
     /// Keeps the findings the baseline does not know; returns them and how many were known.
-    /// Each baseline entry absorbs one finding, in output order.
+    /// Entries match their primary file first, in output order; then a finding left over takes
+    /// an entry of its fingerprint recorded for another of its labels' files.
     pub fn filter(&self, findings: Vec<Finding>, corpus: &Corpus) -> (Vec<Finding>, usize) {
-        let mut left = self.counts.clone();
-        let mut known = 0;
+        let mut left = self.entries.clone();
+        let keys: Vec<u64> = findings.iter().map(|f| fingerprint(f, corpus)).collect();
+        let mut known = vec![false; findings.len()];
+        let file_of = |l: &crate::finding::Label| corpus.doc(l.doc).name.as_str();
+        for (i, f) in findings.iter().enumerate() {
+            let Some(files) = left.get_mut(&keys[i]) else {
+                continue;
+            };
+            let primary = f.primary().map(file_of);
+            if let Some(k) = files.iter().position(|e| Some(e.as_str()) == primary) {
+                files.swap_remove(k);
+                known[i] = true;
+            }
+        }
+        for (i, f) in findings.iter().enumerate() {
+            if known[i] {
+                continue;
+            }
+            let Some(files) = left.get_mut(&keys[i]) else {
+                continue;
+            };
+            if let Some(k) = files
+                .iter()
+                .position(|e| f.labels.iter().any(|l| file_of(l) == e))
+            {
+                files.swap_remove(k);
+                known[i] = true;
+            }
+        }
+        let count = known.iter().filter(|k| **k).count();
         let new = findings
             .into_iter()
-            .filter(|f| match left.get_mut(&fingerprint(f, corpus)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    known += 1;
-                    false
-                }
-                _ => true,
-            })
+            .zip(known)
+            .filter(|(_, k)| !k)
+            .map(|(f, _)| f)
             .collect();
-        (new, known)
+        (new, count)
     }
 }
 
@@ -238,6 +282,7 @@ mod tests {
                 labels: vec![],
                 notes: vec![],
                 suggestion: None,
+                fix: None,
             }
             .label(first.0, first.1, "one side")
             .label(second.0, second.1, "the other")
@@ -265,15 +310,57 @@ mod tests {
     }
 
     #[test]
-    fn the_file_name_is_part_of_the_identity() {
-        let (c, f) = run(&["It was the the capital.\n", "It was the the capital.\n"]);
-        assert_eq!(f.len(), 2);
-        assert_ne!(fingerprint(&f[0], &c), fingerprint(&f[1], &c));
+    fn the_file_is_part_of_the_match() {
+        let (c1, f1) = run(&["It was the the capital.\n"]);
+        let baseline = round_trip(&f1, &c1);
+        let (c2, f2) = run(&["It was the the capital.\n", "It was the the capital.\n"]);
+        let (new, known) = baseline.filter(f2, &c2);
+        assert_eq!(known, 1);
+        assert_eq!(c2.doc(new[0].labels[0].doc).name, "doc1.txt");
+    }
+
+    #[test]
+    fn values_not_places_make_the_identity() {
+        use crate::corpus::Span;
+        use crate::finding::{Category, Severity};
+        let c = testing::corpus(&[
+            "It was founded in 1921 by the city.\n",
+            "Founded in 1922.\n",
+        ]);
+        let finding = |message: &str, span: Span| {
+            Finding {
+                rule: "date-conflict".into(),
+                code: "E001".into(),
+                category: Category::DateConflict,
+                severity: Severity::Warning,
+                message: message.into(),
+                labels: vec![],
+                notes: vec![],
+                suggestion: None,
+                fix: None,
+            }
+            .label(0, span, "here")
+        };
+        let a = finding(
+            "founded on `1921` here but `1922` at `doc1.txt:1`",
+            Span::new(0, 35),
+        );
+        // The labelled sentence edited elsewhere, the other side on another line.
+        let b = finding(
+            "founded on `1921` here but `1922` at `doc1.txt:7`",
+            Span::new(0, 30),
+        );
+        assert_eq!(fingerprint(&a, &c), fingerprint(&b, &c));
+        let other = finding(
+            "founded on `1921` here but `1923` at `doc1.txt:1`",
+            Span::new(0, 35),
+        );
+        assert_ne!(fingerprint(&a, &c), fingerprint(&other, &c));
     }
 
     #[test]
     fn a_malformed_baseline_points_at_its_line() {
-        let err = Baseline::parse("{\n\"version\": 1,\n\"findings\": [}\n", "b.json").unwrap_err();
+        let err = Baseline::parse("{\n\"version\": 2,\n\"findings\": [}\n", "b.json").unwrap_err();
         assert_eq!((err.file.as_deref(), err.line), (Some("b.json"), 3));
         let err = Baseline::parse("{\"version\": 7, \"findings\": []}", "b.json").unwrap_err();
         assert!(err.message.contains("version 7"), "{err}");

@@ -8,7 +8,7 @@ mod init;
 mod report_cmd;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
@@ -49,11 +49,21 @@ enum Command {
     Report(report_cmd::ReportArgs),
     /// Write a commented starter concord.toml in the current folder.
     Init,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `concord man > concord.1`.
+    Man,
+    /// Run the language server over standard input and output, for editors.
+    Lsp,
 }
 
 #[derive(Args, Debug)]
 struct RuleSource {
-    /// The project file (default: ./concord.toml when it exists).
+    /// The project file (default: the nearest concord.toml in the folder of the first path
+    /// linted or above it, else in the current folder or above it).
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
     /// A folder of extra rule packs (*.toml); may be repeated.
@@ -67,8 +77,36 @@ struct RuleSource {
 #[derive(Args, Debug)]
 struct CheckArgs {
     /// Files and folders to lint (default: `paths` in concord.toml, else the current folder).
-    /// Folders are walked in sorted order and their ignore files respected.
+    /// Folders are walked in sorted order and their ignore files respected. `-` reads one
+    /// document from standard input (see --stdin-filename).
     paths: Vec<PathBuf>,
+    /// The file standard input stands for: it is linted in that file's place, against the rest
+    /// of the corpus, and only findings that touch it are reported.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Apply `exclude` from concord.toml to files named on the command line too (as pre-commit
+    /// and editors name them), not only to folder walks.
+    #[arg(long)]
+    force_exclude: bool,
+    /// Print the findings only: no summary line, no notes about the baseline.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule has instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Apply the safe fixes (replacement text of typo rules) to the files, then report what is
+    /// left. A file is replaced only once its new text is written in full.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, take the unsafe fixes too (guesses a reader should confirm).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of the findings; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output_file: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Terminal)]
     format: Format,
@@ -95,8 +133,19 @@ struct CheckArgs {
 
 #[derive(Args, Debug)]
 struct RulesArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
     #[command(flatten)]
     source: RuleSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum RulesFormat {
+    /// One rule a line, aligned.
+    Table,
+    /// An array of rules: code, name, category, severity, kind, summary.
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -122,22 +171,47 @@ fn parse_override(s: &str) -> Result<(String, Severity), String> {
 struct Setup {
     project: Project,
     rules: RuleSet,
+    /// (name, code) of every rule loaded, selected or not: what suppression markers may name.
+    known: Vec<(String, String)>,
 }
 
-fn setup(source: &RuleSource, selection: Option<&Selection>) -> Result<Setup, ConfigError> {
-    let project = Project::discover(source.config.as_deref())?;
+fn setup(
+    source: &RuleSource,
+    selection: Option<&Selection>,
+    linted: &[PathBuf],
+) -> Result<Setup, ConfigError> {
+    let project = Project::discover(source.config.as_deref(), linted)?;
     let mut dirs = project.rule_packs.clone();
     dirs.extend(source.rule_dirs.iter().cloned());
     let mut rules = RuleSet::load(&dirs, project.builtin_rules && !source.no_builtin_rules)?;
     concord::suppress::validate(&project.ignores, &rules.rules)?;
+    let known = rules
+        .rules
+        .iter()
+        .map(|r| (r.name.clone(), r.code.clone()))
+        .collect();
     rules.apply(&project.selection)?;
     if let Some(selection) = selection {
         rules.apply(selection)?;
     }
-    Ok(Setup { project, rules })
+    Ok(Setup {
+        project,
+        rules,
+        known,
+    })
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    if let Command::Lsp = cli.command {
+        // The server's writer thread owns standard output: no lock may be held here.
+        return match concord::lsp::serve_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: language server: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        };
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
@@ -147,6 +221,18 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Facts(args) => facts::run(args, &mut out),
         Command::Report(args) => report_cmd::run(args, &mut out),
         Command::Init => init::run(std::path::Path::new(concord::config::project::FILE_NAME)),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into a buffer first: clap_complete panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "concord", &mut script);
+            out.write_all(&script).map(|_| 0).map_err(Failure::Io)
+        }
+        Command::Lsp => unreachable!("served above"),
+        Command::Man => clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+            .render(&mut out)
+            .map(|_| 0)
+            .map_err(Failure::Io),
     };
     match result.and_then(|code| out.flush().map(|_| code).map_err(Failure::Io)) {
         Ok(code) => ExitCode::from(code),
@@ -196,53 +282,282 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         select: args.select,
         ignore: args.ignore,
         severity: args.severity,
+        ..Selection::default()
     };
-    let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let outcome = lint(args.paths, &project, &rules)?;
+    let mut linted = args.paths.clone();
+    if let Some(name) = &args.stdin_filename {
+        linted.insert(0, name.clone());
+    }
+    let Setup {
+        project,
+        rules,
+        known,
+    } = setup(&args.source, Some(&selection), &linted)?;
+    let mut how = Lint {
+        force_exclude: args.force_exclude,
+        buffers: Vec::new(),
+    };
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut text = String::new();
+        io::Read::read_to_string(&mut io::stdin(), &mut text)
+            .map_err(|e| Failure::Run(format!("cannot read standard input: {e}")))?;
+        how.buffers.push(concord::Buffer {
+            path: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("stdin")),
+            text,
+        });
+    } else if args.stdin_filename.is_some() {
+        return Err(Failure::Run(
+            "--stdin-filename names what `-` stands for; pass `-` among the paths".into(),
+        ));
+    }
+    let (outcome, linted) = lint(&args.paths, &project, &rules, &how)?;
     let corpus = &outcome.corpus;
+    concord::suppress::validate_markers(corpus, &known)?;
     let adopted = adopt::apply(
         &args.adopt,
         &project,
         corpus,
         outcome.findings,
         &rules.rules,
+        &linted,
+        args.quiet,
     )?;
-    let findings = adopted.findings;
+    let mut findings = adopted.findings;
+    if let Some(buffer) = how.buffers.first() {
+        // Standard input is the document being edited: report what touches it.
+        let name = buffer_name(corpus, &buffer.path);
+        findings.retain(|f| {
+            f.labels
+                .iter()
+                .any(|l| Some(corpus.doc(l.doc).name.as_str()) == name)
+        });
+    }
+    if args.fix || args.diff {
+        let (edits, fixed) = concord::fix::plan(&findings, corpus, args.unsafe_fixes);
+        if args.diff {
+            for (&doc, edits) in &edits {
+                let d = corpus.doc(doc);
+                let new = concord::fix::apply(&d.text, edits);
+                out.write_all(concord::fix::diff(&d.name, &d.text, &new).as_bytes())?;
+            }
+            let n = fixed.len();
+            if !args.quiet {
+                eprintln!(
+                    "concord: {} would fix {}",
+                    concord::finding::plural(edits.len(), "file"),
+                    concord::finding::plural(n, "finding")
+                );
+            }
+            return Ok(if n > 0 { EXIT_FINDINGS } else { 0 });
+        }
+        let buffers: Vec<Option<&str>> = how
+            .buffers
+            .iter()
+            .map(|b| buffer_name(corpus, &b.path))
+            .collect();
+        let mut written = Vec::new();
+        for (&doc, edits) in &edits {
+            let d = corpus.doc(doc);
+            // Standard input has no file to write.
+            if buffers.contains(&Some(d.name.as_str())) {
+                continue;
+            }
+            write_fixed(Path::new(&d.name), &concord::fix::apply(&d.text, edits))?;
+            written.push(doc);
+        }
+        let mut drop = vec![false; findings.len()];
+        for i in fixed {
+            let docs = findings[i]
+                .fix
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| e.doc));
+            if docs.into_iter().all(|d| written.contains(&d)) {
+                drop[i] = true;
+            }
+        }
+        let n = drop.iter().filter(|d| **d).count();
+        let mut keep = drop.iter().map(|d| !d);
+        findings.retain(|_| keep.next().unwrap_or(true));
+        if !args.quiet {
+            eprintln!(
+                "concord: fixed {} in {}",
+                concord::finding::plural(n, "finding"),
+                concord::finding::plural(written.len(), "file")
+            );
+        }
+    }
     let run = report::Run {
         corpus,
         findings: &findings,
         rules: &rules.rules,
     };
-    report::write(args.format, &run, args.color, out)?;
+    let mut file;
+    let out: &mut dyn Write = match &args.output_file {
+        Some(path) => {
+            file = io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
+                Failure::Run(format!("{}: cannot write the report: {e}", path.display()))
+            })?);
+            &mut file
+        }
+        None => out,
+    };
+    if args.statistics {
+        statistics(&run, out)?;
+    } else if adopted.recorded.is_some() && args.format == Format::Terminal {
+        // The findings went into the baseline, and the message on standard error said how
+        // many: a summary of "no findings" would contradict it.
+    } else if args.quiet && args.format == Format::Terminal {
+        let mut buffer = Vec::new();
+        report::write(args.format, &run, args.color, &mut buffer)?;
+        // The summary is the reporter's last line.
+        let text = String::from_utf8_lossy(&buffer);
+        let body = text.trim_end_matches('\n');
+        let body = body.rsplit_once('\n').map_or("", |(b, _)| b);
+        out.write_all(body.trim_end_matches('\n').as_bytes())?;
+        if !body.is_empty() {
+            writeln!(out)?;
+        }
+    } else if args.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let mut summary = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(|e| {
+                Failure::Run(format!(
+                    "{}: cannot write the step summary: {e}",
+                    Path::new(&path).display()
+                ))
+            })?;
+        report::write_github(&run, out, &mut summary)?;
+    } else {
+        report::write(args.format, &run, args.color, out)?;
+    }
+    out.flush()?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }
 
-/// Reads the documents (`paths`, else the project's, else the current folder) and runs the
-/// rules, with progress shown on a terminal; load warnings go to standard error.
-pub(crate) fn lint(
-    paths: Vec<PathBuf>,
-    project: &Project,
-    rules: &RuleSet,
-) -> Result<concord::Outcome, Failure> {
-    let paths = if !paths.is_empty() {
+/// Replaces `path` with `text`: written to a temporary file beside it, then renamed over it, so
+/// an error leaves the original as it was.
+fn write_fixed(path: &Path, text: &str) -> Result<(), Failure> {
+    let fail =
+        |e: io::Error| Failure::Run(format!("{}: cannot write the fix: {e}", path.display()));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.concord-fix"));
+    let result = std::fs::write(&temp, text)
+        .and_then(|_| {
+            // Keep the file's permissions.
+            let perms = std::fs::metadata(path)?.permissions();
+            std::fs::set_permissions(&temp, perms)
+        })
+        .and_then(|_| std::fs::rename(&temp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+/// `--statistics`: findings per rule, most first, then by code.
+fn statistics(run: &report::Run, out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: Vec<(usize, &str, &str, Severity)> = Vec::new();
+    for f in run.findings {
+        match counts.iter_mut().find(|c| c.1 == f.code) {
+            Some(c) => c.0 += 1,
+            None => counts.push((1, &f.code, &f.rule, f.severity)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let width = counts
+        .iter()
+        .map(|c| c.0.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for (n, code, rule, severity) in &counts {
+        writeln!(out, "{n:>width$}  {code:<5} {rule} ({})", severity.as_str())?;
+    }
+    writeln!(
+        out,
+        "{} from {}",
+        concord::finding::plural(run.findings.len(), "finding"),
+        concord::finding::plural(counts.len(), "rule")
+    )
+}
+
+/// How [`lint`] reads the corpus beyond its paths.
+#[derive(Default)]
+pub(crate) struct Lint {
+    /// Named files obey `exclude` too.
+    pub force_exclude: bool,
+    /// Texts read in place of their files (standard input).
+    pub buffers: Vec<concord::Buffer>,
+}
+
+/// The name the corpus gives the document read from `path`.
+fn buffer_name<'a>(corpus: &'a concord::corpus::Corpus, path: &std::path::Path) -> Option<&'a str> {
+    let key = concord::config::project::absolute(path);
+    corpus
+        .docs
+        .iter()
+        .find(|d| concord::config::project::absolute(std::path::Path::new(&d.name)) == key)
+        .map(|d| d.name.as_str())
+}
+
+/// What is linted: `paths` (without `-`), else the project's, else the current folder.
+pub(crate) fn corpus_paths(paths: &[PathBuf], project: &Project) -> Vec<PathBuf> {
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if !paths.is_empty() {
         paths
     } else if !project.paths.is_empty() {
         project.paths.clone()
     } else {
         vec![PathBuf::from(".")]
-    };
+    }
+}
+
+/// Reads the documents (`paths`, else the project's, else the current folder) and runs the
+/// rules, with progress shown on a terminal; load warnings go to standard error. Returns the
+/// outcome and the paths read.
+pub(crate) fn lint(
+    paths: &[PathBuf],
+    project: &Project,
+    rules: &RuleSet,
+    how: &Lint,
+) -> Result<(concord::Outcome, Vec<PathBuf>), Failure> {
+    let mut paths = corpus_paths(paths, project);
+    if how.force_exclude {
+        paths.retain(|p| p.is_dir() || !project.exclude.matches(&p.to_string_lossy()));
+    }
+    let options = load_options(project);
+    let outcome = with_progress(|progress| {
+        concord::check_buffers(&paths, &options, rules, how.buffers.clone(), progress)
+    })?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok((outcome, paths))
+}
+
+/// The load options the project file sets.
+pub(crate) fn load_options(project: &Project) -> LoadOptions {
     let mut options = LoadOptions::default();
     if let Some(ext) = &project.extensions {
         options.extensions = ext.clone();
     }
     options.exclude = project.exclude.clone();
-    let outcome =
-        with_progress(|progress| concord::check_with_progress(&paths, &options, rules, progress))?;
-    for w in &outcome.warnings {
-        eprintln!("warning: {w}");
-    }
-    Ok(outcome)
+    options
 }
 
 /// Runs `work` with a spinner on standard error that names the stage under way. indicatif draws
@@ -255,10 +570,18 @@ pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage))
         spinner.set_message(match stage {
             concord::Stage::Loading => "reading files…".to_string(),
             concord::Stage::Analysing { files, bytes } => {
-                format!("parsing {files} documents ({:.1} MB)…", bytes as f64 / 1e6)
+                format!(
+                    "parsing {} ({:.1} MB)…",
+                    concord::finding::plural(files, "document"),
+                    bytes as f64 / 1e6
+                )
             }
             concord::Stage::Checking { files, rules } => {
-                format!("checking {files} documents against {rules} rules…")
+                format!(
+                    "checking {} against {}…",
+                    concord::finding::plural(files, "document"),
+                    concord::finding::plural(rules, "rule")
+                )
             }
         })
     });
@@ -267,7 +590,36 @@ pub(crate) fn with_progress<T>(work: impl FnOnce(&mut dyn FnMut(concord::Stage))
 }
 
 fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let Setup { rules, .. } = setup(&args.source, None)?;
+    let Setup { rules, .. } = setup(&args.source, None, &[])?;
+    let summary = |r: &concord::config::Rule| {
+        r.doc
+            .flags
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.')
+            .to_string()
+    };
+    if args.format == RulesFormat::Json {
+        let list: Vec<serde_json::Value> = rules
+            .rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code,
+                    "name": r.name,
+                    "category": r.category.as_str(),
+                    "severity": r.severity.as_str(),
+                    "kind": r.kind.name,
+                    "summary": summary(r),
+                    "origin": r.origin,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list).map_err(io::Error::from)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
     let width = rules
         .rules
         .iter()
@@ -281,13 +633,7 @@ fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         "code", "name", "category", "severity"
     )?;
     for r in &rules.rules {
-        let summary = r
-            .doc
-            .flags
-            .split(". ")
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('.');
+        let summary = summary(r);
         writeln!(
             out,
             "{:<5} {:<width$} {:<14} {:<8} {summary}",
@@ -299,14 +645,14 @@ fn rules(args: RulesArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     }
     writeln!(
         out,
-        "\n{} rules; `concord explain NAME` tells more about one.",
-        rules.rules.len()
+        "\n{}; `concord explain NAME` tells more about one.",
+        concord::finding::plural(rules.rules.len(), "rule")
     )?;
     Ok(0)
 }
 
 fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let Setup { rules, .. } = setup(&args.source, None)?;
+    let Setup { rules, .. } = setup(&args.source, None, &[])?;
     let rule = rules.get(&args.rule).ok_or_else(|| {
         Failure::Run(format!(
             "no rule is named `{}`; `concord rules` lists them",

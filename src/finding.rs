@@ -39,13 +39,23 @@ impl FromStr for Severity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
-            "info" => Ok(Severity::Info),
+            // The terminal renderer spells the lowest level `note`, as rustc does.
+            "info" | "note" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
             _ => Err(format!(
                 "unknown severity `{s}` (expected error, warning or info)"
             )),
         }
+    }
+}
+
+/// `n word` with the word in the plural unless `n` is one: `1 time`, `3 times`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -129,6 +139,25 @@ pub struct Finding {
     pub notes: Vec<String>,
     /// The proposed correction, in words or as replacement text.
     pub suggestion: Option<String>,
+    /// The correction as edits to the text, when it is one; see [`Fix`].
+    pub fix: Option<Fix>,
+}
+
+/// A correction as edits: byte ranges and their replacement text. `safe` says it can be applied
+/// without a reader's look (`--fix`); an unsafe fix (one of several readings, a guess) is shown
+/// but applied only with `--unsafe-fixes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+    pub safe: bool,
+}
+
+/// Replace the bytes of `span` in document `doc` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub doc: DocId,
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Finding {
@@ -169,6 +198,35 @@ impl Finding {
 
     pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
         self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Adds an edit to the fix (creating it, as safe, with the first edit): replace `span` of
+    /// `doc` with `replacement`. A check whose suggestion is replacement text calls this next to
+    /// [`Finding::suggest`].
+    pub fn replace(mut self, doc: DocId, span: Span, replacement: impl Into<String>) -> Self {
+        let edit = Edit {
+            doc,
+            span,
+            replacement: replacement.into(),
+        };
+        match &mut self.fix {
+            Some(fix) => fix.edits.push(edit),
+            None => {
+                self.fix = Some(Fix {
+                    edits: vec![edit],
+                    safe: true,
+                })
+            }
+        }
+        self
+    }
+
+    /// Marks the fix as one for a reader to confirm: not applied by `--fix` alone.
+    pub fn unsafe_fix(mut self) -> Self {
+        if let Some(fix) = &mut self.fix {
+            fix.safe = false;
+        }
         self
     }
 }

@@ -30,7 +30,9 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod index;
+pub mod lsp;
 pub mod parse;
 pub mod report;
 pub mod span;
@@ -106,8 +108,32 @@ pub fn check_with_progress(
     rules: &RuleSet,
     progress: &mut dyn FnMut(Stage),
 ) -> Result<Outcome, Error> {
+    check_buffers(paths, options, rules, Vec::new(), progress)
+}
+
+/// A document's text given in place of the file on disk: standard input, an editor's buffer.
+#[derive(Debug, Clone)]
+pub struct Buffer {
+    /// The file the text stands for; it need not exist.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// [`check_with_progress`], with `buffers` read instead of their files: a buffer replaces the
+/// document of the same file found under `paths`, or joins the corpus if there is none, so it
+/// is checked against the rest of the corpus as it is on disk.
+pub fn check_buffers(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    rules: &RuleSet,
+    buffers: Vec<Buffer>,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<Outcome, Error> {
     progress(Stage::Loading);
-    let (sources, warnings) = corpus::load_sources(paths, options)?;
+    let (mut sources, warnings) = corpus::load_sources(paths, options)?;
+    if !buffers.is_empty() {
+        merge_buffers(&mut sources, buffers);
+    }
     progress(Stage::Analysing {
         files: sources.len(),
         bytes: sources.iter().map(|s| s.text.len()).sum(),
@@ -124,6 +150,37 @@ pub fn check_with_progress(
         findings,
         warnings,
     })
+}
+
+/// Puts each buffer in place of the source of the same file (compared as absolute paths, so
+/// `docs/a.md`, `./docs/a.md` and `/repo/docs/a.md` are one file), keeping the sorted order.
+fn merge_buffers(sources: &mut Vec<corpus::Source>, buffers: Vec<Buffer>) {
+    let absolute = |p: &std::path::Path| {
+        std::fs::canonicalize(p).unwrap_or_else(|_| {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        })
+    };
+    let keys: Vec<PathBuf> = sources
+        .iter()
+        .map(|s| absolute(std::path::Path::new(&s.name)))
+        .collect();
+    for buffer in buffers {
+        let key = absolute(&buffer.path);
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => sources[i].text = buffer.text,
+            None => {
+                let name = buffer.path.to_string_lossy().replace('\\', "/");
+                let name = name.strip_prefix("./").unwrap_or(&name).to_string();
+                sources.push(corpus::Source {
+                    name,
+                    text: buffer.text,
+                });
+            }
+        }
+    }
+    sources.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
 /// Runs `rules` over a corpus already built.

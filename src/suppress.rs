@@ -7,6 +7,13 @@
 //!   `<!-- concord: ignore -->` (every rule). A marker alone on its line applies to the next
 //!   line; a marker after text applies to its own line. It suppresses a finding whose primary
 //!   label starts, ends or runs through that line.
+//! - A block: `<!-- concord: off -->` (optionally with rule names) hides findings from its line
+//!   to the next `<!-- concord: on -->` (which closes every open block), or to the end of the
+//!   file.
+//! - A whole file: `<!-- concord: ignore-file -->` (optionally with rule names), anywhere in it.
+//!
+//! A rule name or code in a marker that no loaded rule has is an error with the file, line and
+//! column ([`validate_markers`]): a typo would otherwise look like a working suppression.
 //! - An `[[ignore]]` entry in concord.toml: a rule, a file glob and optionally a `text` that the
 //!   primary label's text must contain (see [`crate::config::project`]).
 //!
@@ -31,7 +38,10 @@ use crate::corpus::{Corpus, DocId, Span};
 use crate::finding::Finding;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*concord:[ \t]*ignore(?:[ \t]+(?<rules>[^>]*?))?[ \t]*-->").unwrap()
+    Regex::new(
+        r"<!--[ \t]*concord:[ \t]*(?<verb>ignore-file|ignore|off|on)\b(?:[ \t]+(?<rules>[^>]*?))?[ \t]*-->",
+    )
+    .unwrap()
 });
 
 /// An inline marker found in a document.
@@ -40,10 +50,23 @@ pub struct Marker {
     pub doc: DocId,
     /// The marker's own span.
     pub span: Span,
-    /// The 0-based line it applies to.
+    /// The 0-based line it applies to (the first, for a block or a whole file).
     pub line: usize,
+    /// The last 0-based line it applies to: `line` for a line marker.
+    pub last: usize,
     /// Rule names or codes; empty means every rule.
     pub rules: Vec<String>,
+    /// Where the rule names are in the text, for an error about an unknown one.
+    rules_at: Vec<Span>,
+    pub scope: Scope,
+}
+
+/// How far a marker reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Line,
+    Block,
+    File,
 }
 
 impl Marker {
@@ -56,35 +79,83 @@ fn names(selector: &str, finding: &Finding) -> bool {
     finding.rule == selector || finding.code.eq_ignore_ascii_case(selector)
 }
 
-/// Every inline marker of the corpus, in document order.
+/// Every inline marker of the corpus, in document order (a block's `on` is not a marker of its
+/// own: it ends the blocks open before it).
 pub fn markers(corpus: &Corpus) -> Vec<Marker> {
-    let mut out = Vec::new();
+    let mut out: Vec<Marker> = Vec::new();
     for doc in &corpus.docs {
+        let mut open: Vec<usize> = Vec::new();
         for m in MARKER.captures_iter(&doc.text) {
             let whole = m.get(0).unwrap();
             let line = doc.line_index(whole.start());
             let line_span = doc.line_span(line);
             let alone = doc.text[line_span.start..whole.start()].trim().is_empty()
                 && doc.text[whole.end()..line_span.end].trim().is_empty();
-            let rules = m
-                .name("rules")
-                .map(|r| {
-                    r.as_str()
-                        .split([',', ' ', '\t'])
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut rules = Vec::new();
+            let mut rules_at = Vec::new();
+            if let Some(r) = m.name("rules") {
+                for w in crate::extract::words(r.as_str(), r.start()) {
+                    // Rule names are kebab-case words, codes a letter and digits.
+                    rules.push(doc.text[w.start..w.end].to_string());
+                    rules_at.push(w);
+                }
+            }
+            let span = Span::new(whole.start(), whole.end());
+            let (scope, first, last) = match &m["verb"] {
+                "on" => {
+                    for k in open.drain(..) {
+                        out[k].last = line;
+                    }
+                    continue;
+                }
+                "off" => (Scope::Block, line, usize::MAX),
+                "ignore-file" => (Scope::File, 0, usize::MAX),
+                _ => {
+                    let at = if alone { line + 1 } else { line };
+                    (Scope::Line, at, at)
+                }
+            };
+            if scope == Scope::Block {
+                open.push(out.len());
+            }
             out.push(Marker {
                 doc: doc.id,
-                span: Span::new(whole.start(), whole.end()),
-                line: if alone { line + 1 } else { line },
+                span,
+                line: first,
+                last,
                 rules,
+                rules_at,
+                scope,
             });
         }
     }
     out
+}
+
+/// Checks that every rule a marker names is one of `known` (name, code), whether or not it runs
+/// in this invocation.
+pub fn validate_markers(corpus: &Corpus, known: &[(String, String)]) -> Result<(), ConfigError> {
+    for m in markers(corpus) {
+        for (rule, at) in m.rules.iter().zip(&m.rules_at) {
+            if !known
+                .iter()
+                .any(|(name, code)| name == rule || code.eq_ignore_ascii_case(rule))
+            {
+                let doc = corpus.doc(m.doc);
+                let (line, column) = doc.line_col(at.start);
+                return Err(ConfigError {
+                    file: Some(doc.name.clone()),
+                    line,
+                    column,
+                    message: format!(
+                        "`{}` names no rule `{rule}`; `concord rules` lists them",
+                        doc.slice(m.span)
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whitespace runs as one space, so a `text` written on one line matches a wrapped label.
@@ -153,10 +224,16 @@ pub fn apply(
         .map(|m| vec![false; m.rules.len().max(1)])
         .collect();
     let mut entry_used = vec![false; entries.len()];
-    // Markers by the line they guard, so each finding looks only at its own lines.
+    // Line markers by the line they guard, so each finding looks only at its own lines; blocks
+    // and whole-file markers are few, and looked at in turn.
     let mut by_line: FxHashMap<(DocId, usize), Vec<usize>> = FxHashMap::default();
+    let mut ranges: Vec<usize> = Vec::new();
     for (k, m) in markers.iter().enumerate() {
-        by_line.entry((m.doc, m.line)).or_default().push(k);
+        if m.scope == Scope::Line {
+            by_line.entry((m.doc, m.line)).or_default().push(k);
+        } else {
+            ranges.push(k);
+        }
     }
     let mut out = Outcome::default();
     for f in findings {
@@ -168,8 +245,23 @@ pub fn apply(
         let first = doc.line_index(primary.span.start);
         let last = doc.line_index(primary.span.end.saturating_sub(1).max(primary.span.start));
         let mut hidden = false;
+        let spans = ranges
+            .iter()
+            .copied()
+            .filter(|&k| markers[k].doc == primary.doc)
+            .filter(|&k| markers[k].line <= last && first <= markers[k].last);
         for line in first..=last {
-            for &k in by_line.get(&(primary.doc, line)).into_iter().flatten() {
+            let on_line = by_line
+                .get(&(primary.doc, line))
+                .into_iter()
+                .flatten()
+                .copied();
+            let here: Vec<usize> = if line == first {
+                on_line.chain(spans.clone()).collect()
+            } else {
+                on_line.collect()
+            };
+            for k in here {
                 let m = &markers[k];
                 if m.covers(&f) {
                     hidden = true;
@@ -203,15 +295,17 @@ pub fn apply(
     for (m, used) in markers.iter().zip(&marker_used) {
         let doc = corpus.doc(m.doc);
         let at = format!("{}:{}", doc.name, doc.line_index(m.span.start) + 1);
+        let place = match m.scope {
+            Scope::Line => format!("on line {}", m.line + 1),
+            Scope::Block if m.last == usize::MAX => format!("from line {} on", m.line + 1),
+            Scope::Block => format!("in lines {}-{}", m.line + 1, m.last + 1),
+            Scope::File => "in the file".to_string(),
+        };
         if m.rules.is_empty() {
             if !used[0] {
                 out.unused.push(Unused {
                     at,
-                    what: format!(
-                        "`{}` hides no finding on line {}",
-                        doc.slice(m.span),
-                        m.line + 1
-                    ),
+                    what: format!("`{}` hides no finding {place}", doc.slice(m.span)),
                 });
             }
             continue;
@@ -220,7 +314,7 @@ pub fn apply(
             if !used && ran(rule) {
                 out.unused.push(Unused {
                     at: at.clone(),
-                    what: format!("no `{rule}` finding on line {}", m.line + 1),
+                    what: format!("no `{rule}` finding {place}"),
                 });
             }
         }
@@ -283,6 +377,36 @@ mod tests {
                 "doc0.txt:6: unused suppression: no `T001` finding on line 7",
             ]
         );
+    }
+
+    #[test]
+    fn blocks_and_whole_files_are_suppressed_and_unknown_rules_are_errors() {
+        let text = "It was in in capital.\n<!-- concord: off repeated-word -->\nIt was in in port.\n\nIt was near near home.\n<!-- concord: on -->\nIt was in in town.\n";
+        let out = run(&[text], "");
+        let lines: Vec<&str> = out.kept.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "`in` is written twice in a row",
+                "`in` is written twice in a row"
+            ]
+        );
+        assert_eq!(
+            out.kept[1].labels[0].span.start,
+            text.find("in in town").unwrap()
+        );
+        let whole =
+            "It was in in capital.\n\nIt was the a port.\n<!-- concord: ignore-file T001 -->\n";
+        let out = run(&[whole], "");
+        assert_eq!((out.kept.len(), out.suppressed), (1, 1));
+        let corpus = testing::corpus(&["Text.\n<!-- concord: ignore repeated-word, nosuch -->\n"]);
+        let known: Vec<(String, String)> = rules()
+            .iter()
+            .map(|r| (r.name.clone(), r.code.clone()))
+            .collect();
+        let err = validate_markers(&corpus, &known).unwrap_err();
+        assert!(err.to_string().starts_with("doc0.txt:2:37: "), "{err}");
+        assert!(err.message.contains("`nosuch`"), "{err}");
     }
 
     #[test]

@@ -130,7 +130,7 @@ fn a_baseline_survives_moved_lines_and_a_new_document_but_not_a_new_defect() {
         .unwrap()
         .iter()
         .map(|r| {
-            r["partialFingerprints"]["concord/v1"]
+            r["partialFingerprints"]["concord/v2"]
                 .as_str()
                 .unwrap()
                 .to_string()

@@ -59,6 +59,7 @@ fn fixture() -> (Corpus, Vec<Finding>) {
         labels: vec![],
         notes: vec![],
         suggestion: None,
+        fix: None,
     };
     let findings = vec![
         finding(
@@ -231,6 +232,7 @@ fn quoted_text_survives_a_markdown_parser() {
                 labels: vec![],
                 notes: vec![],
                 suggestion: None,
+                fix: None,
             }
             .label(0, span, "here");
             let md = render(ErrataFormat::Markdown, &corpus, &[finding]);

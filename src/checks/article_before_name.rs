@@ -400,9 +400,9 @@ impl Check for ArticleBeforeName {
                 }
                 out.push(
                     f.note(format!(
-                        "the corpus writes `{name}` without an article {} time(s) and with `the` {} time(s)",
-                        bare.len(),
-                        all.len() - bare.len()
+                        "the corpus writes `{name}` without an article {} and with `the` {}",
+                        crate::finding::plural(bare.len(), "time"),
+                        crate::finding::plural(all.len() - bare.len(), "time")
                     ))
                     .suggest(name.to_string()),
                 );

@@ -97,7 +97,12 @@ impl Check for DoubleSpace {
                         Span::new(a.start, b.start),
                         format!("{count} spaces here"),
                     )
-                    .suggest(format!("{first} {second}"));
+                    .suggest(format!("{first} {second}"))
+                    .replace(
+                        doc.id,
+                        Span::new(a.start, b.end),
+                        format!("{first} {second}"),
+                    );
                 if gap.chars().any(|c| c != ' ') {
                     f = f.note("the gap holds a no-break or other special space, invisible in most editors");
                 }

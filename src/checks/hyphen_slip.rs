@@ -142,7 +142,10 @@ impl HyphenSlip {
                         .note(format!(
                             "`{first}` is the prefix `{prefix}` with a letter dropped or swapped"
                         ))
-                        .suggest(expected),
+                        .suggest(expected.clone())
+                        // A likely slip, not a certain one: for a reader to confirm.
+                        .replace(doc.id, *w, expected)
+                        .unsafe_fix(),
                 );
             }
         }

@@ -297,10 +297,20 @@ impl Misspelling {
                 "`{text}` is in no English word list and is written nowhere else in the corpus; one typing slip makes it `{fix}`"
             ),
         };
-        rule.finding(&[("word", text), ("correction", fix)])
+        let f = rule
+            .finding(&[("word", text), ("correction", fix)])
             .label(doc.id, span, format!("did you mean `{fix}`?"))
             .note(why)
-            .suggest(fix.replace("` or `", " or "))
+            .suggest(fix.replace("` or `", " or "));
+        // One correction from the dictionary is safe to apply; several, or a slip guessed from
+        // the word lists, are for a reader to choose.
+        if fix.contains("` or `") {
+            f
+        } else if self.mode == Mode::Dictionary {
+            f.replace(doc.id, span, fix)
+        } else {
+            f.replace(doc.id, span, fix).unsafe_fix()
+        }
     }
 }
 

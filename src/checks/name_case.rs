@@ -123,8 +123,8 @@ impl Check for NameCase {
             }
             out.push(
                 f.note(format!(
-                    "`{usual}` is written with a capital {} time(s) in the corpus",
-                    places.len()
+                    "`{usual}` is written with a capital {} in the corpus",
+                    crate::finding::plural(places.len(), "time")
                 ))
                 .suggest(usual.to_string()),
             );

@@ -139,7 +139,8 @@ impl Check for RepeatedWord {
                 out.push(
                     rule.finding(&[("word", wa)])
                         .label(doc.id, Span::new(a.start, b.end), "the same word twice")
-                        .suggest(wa.to_string()),
+                        .suggest(wa.to_string())
+                        .replace(doc.id, Span::new(a.start, b.end), wa),
                 );
             }
         }

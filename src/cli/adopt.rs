@@ -40,6 +40,8 @@ pub struct AdoptArgs {
 pub struct Adopted {
     pub findings: Vec<Finding>,
     pub failing: bool,
+    /// How many findings --write-baseline recorded, when it ran.
+    pub recorded: Option<usize>,
 }
 
 pub fn apply(
@@ -48,7 +50,10 @@ pub fn apply(
     corpus: &Corpus,
     mut findings: Vec<Finding>,
     rules: &[Rule],
+    linted: &[PathBuf],
+    quiet: bool,
 ) -> Result<Adopted, Failure> {
+    let mut recorded = None;
     concord::authority::apply(&mut findings, corpus, &project.authority);
     let suppressed = concord::suppress::apply(findings, corpus, &project.ignores, rules);
     if args.report_unused_ignores {
@@ -73,12 +78,13 @@ pub fn apply(
             plural(findings.len(), "finding"),
             path.display()
         );
+        recorded = Some(findings.len());
         // Everything found is now known: the run reports no new finding.
         findings.clear();
     } else if let Some(path) = args.baseline.as_ref().or(project.baseline.as_ref()) {
         let baseline = concord::baseline::Baseline::read(path)?;
         let (new, known) = baseline.filter(findings, corpus);
-        if known > 0 {
+        if known > 0 && !quiet {
             eprintln!(
                 "concord: {} known from {} not shown",
                 plural(known, "finding"),
@@ -87,7 +93,7 @@ pub fn apply(
         }
         // Fixed findings leave entries behind that would hide a later, identical slip.
         let stale = baseline.len() - known;
-        if stale > 0 {
+        if stale > 0 && !quiet {
             eprintln!(
                 "concord: {stale} of {} recorded in {} not found (fixed, or of rules that did not run); --write-baseline {} refreshes the file",
                 plural(baseline.len(), "finding"),
@@ -98,9 +104,23 @@ pub fn apply(
         findings = new;
     }
     if let Some(rev) = &args.changed_since {
-        let changed = concord::changed::changed_files(rev, Path::new("."))
-            .map_err(|e| Failure::Run(e.to_string()))?;
+        // git is asked where the documents are, which need not be the current folder.
+        let at = linted.first().map_or(PathBuf::from("."), |p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .map_or(PathBuf::from("."), Path::to_path_buf)
+            }
+        });
+        let changed =
+            concord::changed::changed_files(rev, &at).map_err(|e| Failure::Run(e.to_string()))?;
         findings = concord::changed::filter(findings, corpus, &changed);
     }
-    Ok(Adopted { findings, failing })
+    Ok(Adopted {
+        findings,
+        failing,
+        recorded,
+    })
 }

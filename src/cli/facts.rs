@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
-use concord::corpus::{self, Corpus, LoadOptions};
+use concord::corpus::{self, Corpus};
 use concord::extract::Lexicon;
 use concord::extract::facts::FactPatterns;
 use concord::index::FactIndex;
@@ -25,20 +25,21 @@ pub enum FactsFormat {
 
 #[derive(Args, Debug)]
 pub struct FactsArgs {
-    /// Files and folders to read (default: the current folder).
+    /// Files and folders to read (default: `paths` in concord.toml, else the current folder).
     paths: Vec<PathBuf>,
+    /// The project file (default: the nearest concord.toml, found as for `check`); its
+    /// `paths`, `extensions` and `exclude` apply.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = FactsFormat::Table)]
     format: FactsFormat,
 }
 
 pub fn run(args: FactsArgs, out: &mut dyn Write) -> Result<u8, Failure> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    let (sources, warnings) = corpus::load_sources(&paths, &LoadOptions::default())
+    let project = concord::config::Project::discover(args.config.as_deref(), &args.paths)?;
+    let paths = super::corpus_paths(&args.paths, &project);
+    let (sources, warnings) = corpus::load_sources(&paths, &super::load_options(&project))
         .map_err(|e| Failure::Run(e.to_string()))?;
     for w in &warnings {
         eprintln!("warning: {w}");

@@ -48,11 +48,16 @@ pub fn run(args: ReportArgs, stdout: &mut dyn Write) -> Result<u8, Failure> {
     let selection = Selection {
         select: args.select,
         ignore: args.ignore,
-        severity: Vec::new(),
+        ..Selection::default()
     };
-    let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let outcome = super::lint(args.paths, &project, &rules)?;
+    let Setup {
+        project,
+        rules,
+        known,
+    } = setup(&args.source, Some(&selection), &args.paths)?;
+    let outcome = super::lint(&args.paths, &project, &rules, &super::Lint::default())?.0;
     let corpus = &outcome.corpus;
+    concord::suppress::validate_markers(corpus, &known)?;
     let mut findings = outcome.findings;
     concord::authority::apply(&mut findings, corpus, &project.authority);
     let findings = concord::suppress::apply(findings, corpus, &project.ignores, &rules.rules).kept;

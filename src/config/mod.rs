@@ -74,6 +74,10 @@ pub struct Selection {
     pub ignore: Vec<String>,
     /// Severity overrides, applied in order.
     pub severity: Vec<(String, Severity)>,
+    /// The file the selection was read from, if any, and the line and column of each selector
+    /// in it, so that an unknown one is reported where it is written.
+    pub file: Option<String>,
+    pub places: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 /// All loaded rules, sorted by code.
@@ -141,9 +145,18 @@ impl RuleSet {
             .collect();
         for selector in all {
             if !self.rules.iter().any(|r| matches(r, selector)) {
-                return Err(ConfigError::plain(format!(
+                let message = format!(
                     "unknown rule, code or category `{selector}`; `concord rules` lists them"
-                )));
+                );
+                return Err(match (&selection.file, selection.places.get(selector)) {
+                    (Some(file), Some(&(line, column))) => ConfigError {
+                        file: Some(file.clone()),
+                        line,
+                        column,
+                        message,
+                    },
+                    _ => ConfigError::plain(message),
+                });
             }
         }
         self.rules.retain(|r| {

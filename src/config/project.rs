@@ -1,4 +1,5 @@
-//! The project file, `concord.toml`, found in the current folder (or given with `--config`).
+//! The project file, `concord.toml`: given with `--config`, or else the nearest one found by
+//! walking up from the first path linted (then from the current folder), as git finds `.git`.
 //!
 //! ```toml
 //! paths = ["seeds"]              # what `concord check` reads when no path is given
@@ -83,9 +84,9 @@ struct RawIgnore {
 #[serde(deny_unknown_fields)]
 struct RawRules {
     #[serde(default)]
-    select: Vec<String>,
+    select: Vec<Spanned<String>>,
     #[serde(default)]
-    ignore: Vec<String>,
+    ignore: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<String, Spanned<String>>,
 }
@@ -146,6 +147,10 @@ impl Globs {
     /// Compiles `patterns` (written relative to `base`). A pattern without a `/` matches a file
     /// name at any depth, as in `.gitignore`; one with a `/` is anchored at `base`.
     pub fn new(patterns: &[&str], base: &Path) -> Result<Globs, (usize, String)> {
+        // Anchored at the absolute folder, so that a document matches however its path was
+        // written (`a.md` from inside the folder, `../docs/a.md` from beside it).
+        let base = absolute(base);
+        let base = base.as_path();
         let mut builder = GlobSetBuilder::new();
         let mut anchored = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
@@ -190,34 +195,82 @@ impl Globs {
             return false;
         }
         let path = path.strip_prefix("./").unwrap_or(path);
-        if self.set.is_match(path) {
-            return true;
-        }
-        // Globs are relative (to the current folder, where the file sits there) or absolute
-        // (for a file given by an absolute --config); try the path in the other form too.
-        let Ok(cwd) = std::env::current_dir() else {
-            return false;
-        };
-        let p = Path::new(path);
-        if p.is_relative() {
-            self.set.is_match(cwd.join(p))
-        } else {
-            p.strip_prefix(&cwd).is_ok_and(|rel| self.set.is_match(rel))
-        }
+        self.set.is_match(path) || self.set.is_match(absolute(Path::new(path)))
     }
 }
 
-impl Project {
-    /// Reads `path` if given, else `concord.toml` in the current folder if there is one.
-    pub fn discover(path: Option<&Path>) -> Result<Project, ConfigError> {
-        match path {
-            Some(p) => Project::read(p),
-            None if Path::new(FILE_NAME).is_file() => Project::read(Path::new(FILE_NAME)),
-            None => Ok(Project {
-                builtin_rules: true,
-                ..Project::default()
-            }),
+/// `path` made absolute against the current folder, with `.` and `..` resolved by name (the
+/// path need not exist).
+pub fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
         }
+    }
+    out
+}
+
+/// `path` (absolute) as a path relative to the current folder where that is shorter to read:
+/// `../concord.toml` rather than `/home/me/repo/concord.toml`.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_path_buf();
+    };
+    let cwd = absolute(&cwd);
+    let mut up = PathBuf::new();
+    for ancestor in cwd.ancestors() {
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            return up.join(rest);
+        }
+        up.push("..");
+    }
+    path.to_path_buf()
+}
+
+impl Project {
+    /// Reads `path` if given; else the nearest `concord.toml` in the folder of the first of
+    /// `linted` or above it, else in the current folder or above it; else the defaults.
+    pub fn discover(path: Option<&Path>, linted: &[PathBuf]) -> Result<Project, ConfigError> {
+        if let Some(p) = path {
+            return Project::read(p);
+        }
+        let starts = linted
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .take(1)
+            .map(|p| {
+                let p = absolute(p);
+                if p.is_dir() {
+                    p
+                } else {
+                    p.parent().map(Path::to_path_buf).unwrap_or(p)
+                }
+            })
+            .chain(std::env::current_dir().ok().map(|d| absolute(&d)));
+        for start in starts {
+            if let Some(found) = start
+                .ancestors()
+                .map(|dir| dir.join(FILE_NAME))
+                .find(|f| f.is_file())
+            {
+                return Project::read(&relative_to_cwd(&found));
+            }
+        }
+        Ok(Project {
+            builtin_rules: true,
+            ..Project::default()
+        })
     }
 
     pub fn read(path: &Path) -> Result<Project, ConfigError> {
@@ -240,6 +293,12 @@ impl Project {
             }
         };
         let mut severity = Vec::new();
+        let severity_at: Vec<(String, usize)> = raw
+            .rules
+            .severity
+            .iter()
+            .map(|(rule, level)| (rule.clone(), level.span().start))
+            .collect();
         for (rule, level) in raw.rules.severity {
             let parsed: Severity = level
                 .get_ref()
@@ -277,8 +336,31 @@ impl Project {
             rule_packs: raw.rule_packs.iter().map(resolve).collect(),
             builtin_rules: raw.builtin_rules.unwrap_or(true),
             selection: Selection {
-                select: raw.rules.select,
-                ignore: raw.rules.ignore,
+                places: raw
+                    .rules
+                    .select
+                    .iter()
+                    .chain(&raw.rules.ignore)
+                    .map(|v| (v.get_ref().clone(), v.span().start))
+                    .chain(severity_at)
+                    .map(|(selector, at)| {
+                        let e = ConfigError::at(name, text, at, "");
+                        (selector, (e.line, e.column))
+                    })
+                    .collect(),
+                file: Some(name.to_string()),
+                select: raw
+                    .rules
+                    .select
+                    .into_iter()
+                    .map(|v| v.into_inner())
+                    .collect(),
+                ignore: raw
+                    .rules
+                    .ignore
+                    .into_iter()
+                    .map(|v| v.into_inner())
+                    .collect(),
                 severity,
             },
             exclude: globs(&raw.exclude)?,

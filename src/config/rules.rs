@@ -127,6 +127,7 @@ impl Rule {
             labels: Vec::new(),
             notes: Vec::new(),
             suggestion: None,
+            fix: None,
         }
     }
 }

@@ -48,8 +48,7 @@ impl Document {
                 text.as_bytes()[start..end].is_ascii()
             })
             .collect();
-        let masked = mask_comments(&text);
-        let blocks = parse::blocks(&masked);
+        let (masked, blocks) = parse::document(&name, &text);
         let (sentences, words) = extract::sentences(&masked, &blocks, lexicon);
         let analysis = analyze::run(
             &masked,
@@ -119,31 +118,6 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences.get(i).filter(|s| s.span.start <= offset)
     }
-}
-
-/// HTML comments (`<!-- ... -->`, concord's suppression markers among them) are invisible to a
-/// reader of the rendered document, so no check should see them: parsing and extraction run on a
-/// copy in which every byte of a comment is a space (line breaks kept). Byte offsets, and so
-/// every span, are the same in the copy and in the original text.
-fn mask_comments(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("<!--") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    let mut from = 0;
-    while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
-        let Some(close) = text[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
-            break;
-        };
-        for b in &mut bytes[open..close] {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
-            }
-        }
-        from = close;
-    }
-    // Only whole characters were replaced, by ASCII spaces.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).expect("masking keeps UTF-8 valid"))
 }
 
 /// All documents of one run, in sorted path order.
@@ -238,6 +212,9 @@ mod tests {
         let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(sentences, ["It runs.", "It sails."]);
         assert!(doc.words.iter().all(|w| !doc.slice(*w).contains("concord")));
-        assert_eq!(mask_comments("<!-- é -->x").len(), "<!-- é -->x".len());
+        assert_eq!(
+            parse::mask_comments("<!-- é -->x").len(),
+            "<!-- é -->x".len()
+        );
     }
 }

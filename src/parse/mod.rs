@@ -2,8 +2,16 @@
 //! `# T`, `## S`), an infobox (`Infobox` followed by `- Key: Value` lines), list items (`- x`,
 //! `• 4. x`, `3) x`), paragraphs and page separators (`---`).
 //!
-//! Parsing is line based and never fails: anything that is not recognised is prose.
+//! Parsing never fails: anything that is not recognised is prose. Plain and wiki-style text is
+//! read line by line; Markdown goes through a real parser ([`markdown`]); reStructuredText and
+//! AsciiDoc have their code and directives blanked first ([`markup`]). Which one a document is
+//! follows from its file name, and for a name that says nothing, from its content
+//! ([`Format::of`]).
 
+pub mod markdown;
+pub mod markup;
+
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -121,8 +129,94 @@ fn trim(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - tail)
 }
 
-/// Splits a document into blocks, in order.
+/// How a document is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text and the wiki-style layout (`= T =`, `Infobox`, `- Key: Value`), line based.
+    Plain,
+    Markdown,
+    Rst,
+    AsciiDoc,
+}
+
+impl Format {
+    /// The format of the document `name` holding `text`: by extension; a name without a known
+    /// one (`README`, `notes.txt`) is Markdown only when a line opens a fenced code block, the one
+    /// Markdown construct that plain text never has by accident.
+    pub fn of(name: &str, text: &str) -> Format {
+        let ext = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mdx" => Format::Markdown,
+            "rst" | "rest" => Format::Rst,
+            "adoc" | "asciidoc" | "asc" => Format::AsciiDoc,
+            _ if text.lines().any(|l| l.starts_with("```")) => Format::Markdown,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// Parses the document `name`: its blocks, and the text sentences and words are read from —
+/// the original with everything that is not prose (comments, code, markup) blanked, byte for
+/// byte, so every span fits both.
+pub fn document<'a>(name: &str, text: &'a str) -> (Cow<'a, str>, Vec<Block>) {
+    match Format::of(name, text) {
+        Format::Plain => {
+            let masked = mask_comments(text);
+            let blocks = blocks(&masked);
+            (masked, blocks)
+        }
+        Format::Markdown => {
+            let (prose, blocks) = markdown::parse(text);
+            (Cow::Owned(prose), blocks)
+        }
+        format @ (Format::Rst | Format::AsciiDoc) => {
+            let flavour = if format == Format::Rst {
+                markup::Flavour::Rst
+            } else {
+                markup::Flavour::AsciiDoc
+            };
+            let masked = markup::blank(&mask_comments(text), flavour);
+            let blocks = blocks_with(&masked, text, Some(flavour));
+            (Cow::Owned(masked), blocks)
+        }
+    }
+}
+
+/// HTML comments (`<!-- ... -->`, concord's suppression markers among them) are invisible to a
+/// reader of the rendered document, so no check should see them: parsing and extraction run on a
+/// copy in which every byte of a comment is a space (line breaks kept). Byte offsets, and so
+/// every span, are the same in the copy and in the original text.
+pub fn mask_comments(text: &str) -> Cow<'_, str> {
+    if !text.contains("<!--") {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
+        let Some(close) = text[open + 4..].find("-->").map(|i| open + 4 + i + 3) else {
+            break;
+        };
+        for b in &mut bytes[open..close] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+        from = close;
+    }
+    // Only whole characters were replaced, by ASCII spaces.
+    Cow::Owned(String::from_utf8(bytes).expect("masking keeps UTF-8 valid"))
+}
+
+/// Splits a plain or wiki-style document into blocks, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
+    blocks_with(text, text, None)
+}
+
+/// [`blocks`] over `text`, a blanked copy of `original`; `flavour` adds its section titles.
+fn blocks_with(text: &str, original: &str, flavour: Option<markup::Flavour>) -> Vec<Block> {
     let lines = lines(text);
     let mut out: Vec<Block> = Vec::new();
     let mut in_infobox = false;
@@ -156,7 +250,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
             });
             continue;
         }
-        if let Some(block) = heading(text, line.span) {
+        let titled = flavour.and_then(|f| markup::heading(original, line.span, f, first_content));
+        if let Some(block) = heading(text, line.span).or(titled) {
             flush(&mut paragraph, &mut out);
             in_infobox = false;
             out.push(block);

@@ -312,6 +312,15 @@ fn quotes<'a>(corpus: &'a Corpus, f: &'a Finding) -> Vec<Quote<'a>> {
 /// has a number), and the other way round. Otherwise it is advice in words
 /// ("merge the two sentences"), shown as written.
 pub fn correction(corpus: &Corpus, f: &Finding) -> Correction {
+    // A structured fix of one edit is the correction itself: the report shows what --fix does.
+    if let Some(fix) = &f.fix
+        && let [edit] = fix.edits.as_slice()
+    {
+        return Correction::Replace {
+            from: corpus.doc(edit.doc).slice(edit.span).to_string(),
+            to: edit.replacement.clone(),
+        };
+    }
     let Some(s) = f
         .suggestion
         .as_deref()
@@ -526,6 +535,7 @@ mod tests {
                 labels: vec![],
                 notes: vec![],
                 suggestion: Some(suggestion.into()),
+                fix: None,
             }
             .label(0, at(text, needle), "here")
         };

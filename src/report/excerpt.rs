@@ -259,6 +259,7 @@ mod tests {
             labels: Vec::new(),
             notes: Vec::new(),
             suggestion: None,
+            fix: None,
         };
         for &(doc, span) in labels {
             f = f.label(doc, span, "");

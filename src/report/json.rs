@@ -7,14 +7,18 @@
 //!       "severity": "warning", "message": "...",
 //!       "labels": [ { "file": "seeds/000.txt", "start": 812, "end": 826,
 //!                     "line": 22, "column": 51, "primary": true, "message": "..." } ],
-//!       "notes": ["..."], "suggestion": "..." } ],
+//!       "notes": ["..."], "suggestion": "...",
+//!       "fix": { "safe": true, "edits": [ { "file": "seeds/000.txt", "start": 812, "end": 826,
+//!                                           "replacement": "..." } ] } } ],
 //!   "summary": { "files": 4, "errors": 0, "warnings": 0, "infos": 0 } }
 //! ```
 //!
 //! `start`/`end` are UTF-8 byte offsets into the file (end exclusive), counted from the first
 //! byte of the file (a BOM included); `line`/`column` are 1-based, the column in characters.
 //! The primary label comes first. `suggestion` is `null` when there is none. Diagnostics are
-//! sorted by (file, start, rule). Version 1 only ever gains fields.
+//! sorted by (file, start, rule). `fix` is there only when the suggestion is replacement text:
+//! edits with byte ranges, and whether `--fix` applies it without `--unsafe-fixes`. Version 1
+//! only ever gains fields.
 
 use std::io::{self, Write};
 
@@ -40,6 +44,22 @@ pub struct Diagnostic<'a> {
     pub labels: Vec<LabelJson<'a>>,
     pub notes: &'a [String],
     pub suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FixJson<'a> {
+    pub safe: bool,
+    pub edits: Vec<EditJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EditJson<'a> {
+    pub file: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -88,6 +108,19 @@ pub fn diagnostic<'a>(run: &Run<'a>, f: &'a Finding) -> Diagnostic<'a> {
         labels,
         notes: &f.notes,
         suggestion: f.suggestion.as_deref(),
+        fix: f.fix.as_ref().map(|fix| FixJson {
+            safe: fix.safe,
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| EditJson {
+                    file: &run.corpus.doc(e.doc).name,
+                    start: e.span.start,
+                    end: e.span.end,
+                    replacement: &e.replacement,
+                })
+                .collect(),
+        }),
     }
 }
 

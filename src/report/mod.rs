@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use crate::config::Rule;
 use crate::corpus::Corpus;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, plural};
 
 pub use terminal::ColorChoice;
 
@@ -88,19 +88,17 @@ impl Summary {
     }
 }
 
+/// `--format github` with findings past GitHub's annotation cap written to `summary` (the
+/// step summary file) rather than to the log.
+pub fn write_github(run: &Run, out: &mut dyn Write, summary: &mut dyn Write) -> io::Result<()> {
+    github::write(run, out, Some(summary))
+}
+
 pub fn write(format: Format, run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Terminal => terminal::write(run, color, out),
         Format::Json => json::write(run, out),
         Format::Sarif => sarif::write(run, out),
-        Format::Github => github::write(run, out),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
+        Format::Github => github::write(run, out, None),
     }
 }

@@ -79,6 +79,37 @@ struct SarifResult<'a> {
     /// The baseline fingerprint, which survives edits that move lines: code-scanning
     /// dashboards use it to keep an alert's identity across commits.
     partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+/// A result's fix: SARIF 2.1.0 §3.55, replacements as byte regions.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: ByteRegion,
+    inserted_content: Text<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
 }
 
 #[derive(Serialize)]
@@ -91,21 +122,46 @@ struct Message {
 struct Location<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
-    physical_location: PhysicalLocation<'a>,
+    physical_location: PhysicalLocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<Text<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocation<'a> {
-    artifact_location: ArtifactLocation<'a>,
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
     region: Region,
 }
 
 #[derive(Serialize)]
-struct ArtifactLocation<'a> {
-    uri: &'a str,
+struct ArtifactLocation {
+    uri: String,
+}
+
+/// A path as a URI reference (RFC 3986): every byte but the unreserved characters and `/`
+/// percent-encoded, so `my notes é#1.md` becomes `my%20notes%20%C3%A9%231.md`. An absolute
+/// path becomes a `file://` URI.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The first sentence of a rule's `flags`, which names what that rule, not its check kind,
+/// looks for: two rules of one kind get two descriptions.
+fn short(flags: &str) -> &str {
+    let end = flags.find(". ").map_or(flags.len(), |i| i + 1);
+    &flags[..end]
 }
 
 #[derive(Serialize)]
@@ -134,7 +190,9 @@ fn location<'a>(run: &Run<'a>, label: &'a Label, id: Option<usize>) -> Location<
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri: &doc.name },
+            artifact_location: ArtifactLocation {
+                uri: uri(&doc.name),
+            },
             region: Region {
                 start_line,
                 start_column,
@@ -159,7 +217,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             id: &r.code,
             name: &r.name,
             short_description: Text {
-                text: r.kind.summary,
+                text: short(&r.doc.flags),
             },
             full_description: Text { text: &r.doc.flags },
             default_configuration: Configuration {
@@ -193,10 +251,40 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                     .map(|(i, l)| location(run, l, Some(i + 1)))
                     .collect(),
                 partial_fingerprints: [(
-                    "concord/v1",
+                    "concord/v2",
                     format!("{:016x}", crate::baseline::fingerprint(f, run.corpus)),
                 )]
                 .into(),
+                fixes: f
+                    .fix
+                    .iter()
+                    .map(|fix| SarifFix {
+                        description: Message {
+                            text: match &f.suggestion {
+                                Some(s) => format!("replace with `{s}`"),
+                                None => "apply the edits".to_string(),
+                            },
+                        },
+                        artifact_changes: fix
+                            .edits
+                            .iter()
+                            .map(|e| ArtifactChange {
+                                artifact_location: ArtifactLocation {
+                                    uri: uri(&run.corpus.doc(e.doc).name),
+                                },
+                                replacements: vec![Replacement {
+                                    deleted_region: ByteRegion {
+                                        byte_offset: e.span.start,
+                                        byte_length: e.span.len(),
+                                    },
+                                    inserted_content: Text {
+                                        text: &e.replacement,
+                                    },
+                                }],
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             }
         })
         .collect();
