@@ -33,7 +33,7 @@ use serde::Deserialize;
 
 use super::{Check, Context, Kind};
 use crate::config::Rule;
-use crate::corpus::{Corpus, DocId, Span};
+use crate::corpus::{Corpus, DocId};
 use crate::extract::names::{Translit, TranslitClass, lowercase};
 use crate::finding::Finding;
 use crate::index::names::{NameIndex, Spelling};
@@ -177,6 +177,14 @@ impl Variation {
     }
 }
 
+/// The usual spelling a variant is reported against.
+struct Match {
+    usual: u32,
+    variation: Variation,
+    /// Per occurrence of the variant: it stands in a declaration of the two spellings.
+    declared: Vec<bool>,
+}
+
 /// What the context checks need of a spelling, computed once however many pairs it is in.
 struct Profile {
     /// (occurrences, documents, native letters, reverse reading position): the rank that
@@ -238,7 +246,7 @@ impl Check for NameVariant {
             }
         }
         // Each variant spelling is reported once, against its most frequent usual spelling.
-        let mut best: FxHashMap<u32, (u32, Variation)> = FxHashMap::default();
+        let mut best: FxHashMap<u32, Match> = FxHashMap::default();
         for (a, b) in pairs {
             let (sa, sb) = (&index.spellings[a as usize], &index.spellings[b as usize]);
             let Some(variation) = self.variation(sa, sb) else {
@@ -257,21 +265,28 @@ impl Check for NameVariant {
             if !self.in_context(variation, sv, su, pv, pu) {
                 continue;
             }
-            if self.declared(cx.corpus, sa, sb) {
+            let declared = self.declared(cx.corpus, sv, su);
+            if declared.iter().all(|&d| d) {
                 continue;
             }
-            let better = best.get(&variant).is_none_or(|&(current, _)| {
-                su.occurrences.len() > index.spellings[current as usize].occurrences.len()
+            let better = best.get(&variant).is_none_or(|current| {
+                su.occurrences.len() > index.spellings[current.usual as usize].occurrences.len()
             });
             if better {
-                best.insert(variant, (usual, variation));
+                best.insert(
+                    variant,
+                    Match {
+                        usual,
+                        variation,
+                        declared,
+                    },
+                );
             }
         }
-        let mut found: Vec<(u32, u32, Variation)> =
-            best.into_iter().map(|(v, (u, k))| (v, u, k)).collect();
-        found.sort_unstable_by_key(|&(v, u, _)| (v, u));
-        for (variant, usual, variation) in found {
-            out.push(self.finding(rule, cx.corpus, index, variant, usual, variation));
+        let mut found: Vec<(u32, Match)> = best.into_iter().collect();
+        found.sort_unstable_by_key(|(v, m)| (*v, m.usual));
+        for (variant, m) in found {
+            out.push(self.finding(rule, cx.corpus, index, variant, &m));
         }
     }
 }
@@ -370,36 +385,38 @@ impl NameVariant {
         }
     }
 
-    /// Both spellings written on one line with a declaring word or mark between them and at
-    /// most a few other words (the rest of the name: `Farid Gurbanov (also spelled Farid
-    /// Qurbanov)`). Far apart on a long line, an `or` or a bracket says nothing about them.
-    fn declared(&self, corpus: &Corpus, a: &Spelling, b: &Spelling) -> bool {
-        // Occurrences of the rarer spelling by (document, line); each of the other is looked up
-        // there, so the cost grows with the occurrences, not with their product.
-        let (few, many) = if a.occurrences.len() <= b.occurrences.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let mut lines: FxHashMap<(DocId, usize), Vec<Span>> = FxHashMap::default();
-        for x in &few.occurrences {
+    /// For each occurrence of `variant`: whether it stands on one line with an occurrence of
+    /// `usual`, a declaring word or mark between them and at most a few other words (the rest of
+    /// the name: `Farid Gurbanov (also spelled Farid Qurbanov)`). A declaration excuses the
+    /// occurrences in it, not the pair: in a large corpus two spellings meet by chance around an
+    /// `or` somewhere, and that must not hide every other use of the variant.
+    fn declared(&self, corpus: &Corpus, variant: &Spelling, usual: &Spelling) -> Vec<bool> {
+        // Occurrences of the variant by (document, line); each of the usual is looked up there,
+        // so the cost grows with the occurrences, not with their product.
+        let mut lines: FxHashMap<(DocId, usize), Vec<usize>> = FxHashMap::default();
+        for (i, x) in variant.occurrences.iter().enumerate() {
             let line = corpus.doc(x.doc).line_index(x.span.start);
-            lines.entry((x.doc, line)).or_default().push(x.span);
+            lines.entry((x.doc, line)).or_default().push(i);
         }
-        many.occurrences.iter().any(|y| {
+        let mut declared = vec![false; variant.occurrences.len()];
+        for y in &usual.occurrences {
             let doc = corpus.doc(y.doc);
-            let Some(spans) = lines.get(&(y.doc, doc.line_index(y.span.start))) else {
-                return false;
+            let Some(ids) = lines.get(&(y.doc, doc.line_index(y.span.start))) else {
+                continue;
             };
-            spans.iter().any(|&x| {
+            for &i in ids {
+                let x = variant.occurrences[i].span;
                 let (first, second) = if x.start < y.span.start {
                     (x, y.span)
                 } else {
                     (y.span, x)
                 };
-                self.declares(&doc.text[first.end..second.start])
-            })
-        })
+                if self.declares(&doc.text[first.end..second.start]) {
+                    declared[i] = true;
+                }
+            }
+        }
+        declared
     }
 
     /// The text between two spellings declares them one name: a declaring phrase or mark
@@ -442,9 +459,9 @@ impl NameVariant {
         corpus: &Corpus,
         index: &NameIndex,
         variant: u32,
-        usual: u32,
-        variation: Variation,
+        m: &Match,
     ) -> Finding {
+        let (usual, variation, declared) = (m.usual, m.variation, &m.declared);
         let (v, u) = (
             &index.spellings[variant as usize],
             &index.spellings[usual as usize],
@@ -454,7 +471,8 @@ impl NameVariant {
             format!("{}:{}", d.name, d.line_col(o.span.start).0)
         };
         let mut f = rule.finding(&[("variant", &v.text), ("usual", &u.text)]);
-        for (i, o) in v.occurrences.iter().enumerate() {
+        let undeclared = v.occurrences.iter().zip(declared).filter(|(_, d)| !**d);
+        for (i, (o, _)) in undeclared.enumerate() {
             let msg = if i == 0 {
                 format!("`{}` here", v.text)
             } else {
@@ -731,6 +749,21 @@ mod tests {
             "Farid Gurbanov spoke about the budget for the coming year or the next one, as did Farid Qurbanov of the other party, and Farid Gurbanov again.",
         ]);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn a_declaration_excuses_only_the_uses_in_it() {
+        let texts = [
+            "Farid Gurbanov (also spelled Farid Qurbanov) spoke. Farid Qurbanov left. Farid Qurbanov came.",
+            "Later Farid Gurbanov wrote a letter.",
+        ];
+        let f = spans(&texts);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0][0], (1, "Gurbanov".to_string()), "the undeclared use");
+        assert!(
+            !f[0].contains(&(0, "Gurbanov".to_string())),
+            "the declared use is not labelled: {f:?}"
+        );
     }
 
     #[test]
