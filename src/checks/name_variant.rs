@@ -2,22 +2,27 @@
 //! one name (`Rashad`/`Reshad`, `Jeyhun`/`Ceyhun`, `Khalilov`/`Xəlilov`), or a native name
 //! that lost a letter (`Miqrasiy`/`Miqrasiya`).
 //!
-//! How: the name index files every spelling of a name word under blocking keys (consonant
-//! skeletons and their one-deletion neighbours), so only spellings that share a key are
-//! compared. Two spellings are variants when they fold to the same form through the
-//! transliteration tables of `rules/translit/`, or when one is the other with a single letter
-//! (not the first) missing.
+//! How: the name index files every spelling of a name word under exact blocking keys (its
+//! lowercase and folded forms and their one-deletion neighbours), so only spellings within one
+//! edit of each other are compared, and no bucket grows with the corpus. Two spellings are
+//! variants when they fold to the same form through the transliteration tables of
+//! `rules/translit/`, when one is the other with a single letter (not the first) missing, two
+//! letters swapped, or one letter replaced by its keyboard neighbour, or when their folds are
+//! one letter apart (a romanisation and a slip at once).
 //!
 //! Precision guards, because a name spelt alike is not always the same name:
 //! - *Context*: the two spellings must stand next to the same name word at least once
 //!   (`Rashad Khalilov` / `Reshad Khalilov`, `Kars-Jeyhun` / `Kars-Ceyhun`). Two people who
-//!   share a surname have different given names, and stay apart. A letter missing at the end of
+//!   share a surname have different given names, and stay apart. A slip of the hand (a letter
+//!   missing, swapped or doubled inside) in a surname that is only ever written alone is
+//!   compared with the usual spelling close by in the same document instead. A letter missing at the end of
 //!   a word must even have the same word on both sides: a word inside a fixed name does not
 //!   change its ending, while a name's last word takes grammatical endings.
 //! - *Grammar*: a genitive or other ending (`Akademiyası` / `Akademiyasının`) adds more than
 //!   one letter and is never a candidate; English words and acronyms are not name words at all.
 //! - *Declared variants*: a text that writes both spellings side by side with `or`, `also
-//!   spelled` and the like, or in parentheses, has said they are one name.
+//!   spelled` and the like, or in parentheses, has said they are one name; the uses in such a
+//!   declaration are excused, the others are still reported.
 //! - *Known distinct names*: pairs listed in `distinct` are never reported.
 //! - *Scripts*: a spelling in another script (`Джейхун` beside `Jeyhun`) is a rendering, not a
 //!   variant; only spellings in the same script are compared.
