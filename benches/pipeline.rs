@@ -6,6 +6,13 @@
 //! Throughput is reported in bytes per second.
 //!
 //! Run with `cargo bench --bench pipeline`; the 50 MB case takes a while on two cores.
+//!
+//! Name-variant recall at scale: `cargo bench --bench pipeline -- --name-recall 2 20` writes
+//! corpora of 2 and 20 MB in which one name in a few hundred is misspelt (a letter dropped,
+//! swapped or doubled inside the surname, or another romanisation of it), lints each, and prints
+//! the share of planted variants that a `name_variant` finding labels. The planted spans are
+//! also written to `planted.tsv` beside each corpus, so another build can be scored on them.
+//! Only the name rules run in this mode; `--profile dev` is enough for it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -13,11 +20,23 @@ use std::path::{Path, PathBuf};
 use concord::config::RuleSet;
 use concord::corpus::LoadOptions;
 use divan::counter::BytesCount;
+use rustc_hash::FxHashSet;
 
 #[global_allocator]
 static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--name-recall") {
+        let sizes: Vec<usize> = args[at + 1..]
+            .iter()
+            .filter_map(|a| a.parse().ok())
+            .collect();
+        for mb in if sizes.is_empty() { vec![2, 20] } else { sizes } {
+            name_recall(mb);
+        }
+        return;
+    }
     divan::main();
 }
 
@@ -183,6 +202,148 @@ impl Generator {
         }
         doc
     }
+}
+
+/// One surname misspelt the way writers and transliterators do, or `None` when the word is too
+/// short to misspell inside.
+fn misspelt(surname: &str, kind: usize, rng: &mut Rng) -> Option<String> {
+    let mut c: Vec<char> = surname.chars().collect();
+    if c.len() < 6 {
+        return None;
+    }
+    // Inside the word: neither the first letter nor the `-ov` ending.
+    let at = 1 + rng.below(c.len() - 4);
+    match kind % 4 {
+        0 => {
+            c.remove(at);
+        }
+        1 if c[at] != c[at + 1] => c.swap(at, at + 1),
+        2 => c.insert(at, c[at]),
+        // Another romanisation of the ending, as in Ivanov / Ivanow.
+        3 => {
+            c.pop();
+            c.push('w');
+        }
+        _ => return None,
+    }
+    Some(c.into_iter().collect())
+}
+
+/// Misspells about one name in `every` in the article, and returns the planted spans
+/// (start, end, variant, usual) in the new text.
+fn plant(
+    article: &str,
+    names: &[String],
+    spellings: &FxHashSet<String>,
+    every: usize,
+    rng: &mut Rng,
+) -> (String, Vec<(usize, usize, String, String)>) {
+    let mut out = String::with_capacity(article.len());
+    let mut planted = Vec::new();
+    let mut rest = article;
+    // Names are `Given Surnameov`: find each surname by its ending, with its given name before.
+    while let Some(at) = rest.find("ov") {
+        let (head, tail) = rest.split_at(at + 2);
+        let start = head
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &head[start..];
+        let boundary = !tail.starts_with(char::is_alphabetic);
+        let given = head[..start].trim_end().rsplit(' ').next().unwrap_or("");
+        let is_name = boundary
+            && names
+                .binary_search_by(|n| n.as_str().cmp(&format!("{given} {word}")))
+                .is_ok();
+        let variant = if is_name && rng.below(every) == 0 {
+            misspelt(word, rng.below(4), rng).filter(|v| !spellings.contains(&v.to_lowercase()))
+        } else {
+            None
+        };
+        match variant {
+            Some(v) => {
+                out.push_str(&head[..start]);
+                let s = out.len();
+                out.push_str(&v);
+                planted.push((s, out.len(), v, word.to_string()));
+            }
+            None => out.push_str(head),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    (out, planted)
+}
+
+/// Writes a corpus with planted name variants, lints it, and prints their recall.
+fn name_recall(megabytes: usize) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-names-v1-{megabytes}mb"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut g = Generator::new();
+    let mut sorted = g.names.clone();
+    sorted.sort();
+    let spellings: FxHashSet<String> = g
+        .names
+        .iter()
+        .flat_map(|n| n.split(' ').map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
+    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+    let mut planted = Vec::new();
+    let (mut written, mut i) = (0, 0);
+    while written < megabytes * 1_000_000 {
+        let article = g.article(i, 12_000);
+        let (article, spans) = plant(&article, &sorted, &spellings, 150, &mut rng);
+        written += article.len();
+        let name = format!("{i:06}.txt");
+        std::fs::write(dir.join(&name), article).unwrap();
+        planted.extend(
+            spans
+                .into_iter()
+                .map(|(s, e, v, u)| (name.clone(), s, e, v, u)),
+        );
+        i += 1;
+    }
+    let tsv: String = planted
+        .iter()
+        .map(|(f, s, e, v, u)| format!("{f}\t{s}\t{e}\t{v}\t{u}\n"))
+        .collect();
+    std::fs::write(dir.with_extension("planted.tsv"), tsv).unwrap();
+    // Only the name rules: their recall is what is measured, and the rest would only add time.
+    let mut rules = RuleSet::load(&[] as &[&str], true).unwrap();
+    rules
+        .rules
+        .retain(|r| r.category.to_string() == "name_variant");
+    let started = std::time::Instant::now();
+    let outcome =
+        concord::check(std::slice::from_ref(&dir), &LoadOptions::default(), &rules).unwrap();
+    let elapsed = started.elapsed();
+    let mut labelled: FxHashSet<(String, usize)> = FxHashSet::default();
+    for f in &outcome.findings {
+        if f.category.to_string() != "name_variant" {
+            continue;
+        }
+        for l in &f.labels {
+            let doc = outcome.corpus.doc(l.doc);
+            let file = Path::new(&doc.name).file_name().unwrap().to_string_lossy();
+            labelled.insert((file.into_owned(), l.span.start));
+        }
+    }
+    let found = planted
+        .iter()
+        .filter(|(f, s, ..)| labelled.contains(&(f.clone(), *s)))
+        .count();
+    println!(
+        "{megabytes} MB, {} files: {found} of {} planted name variants found ({:.1} %), {} name_variant findings, {:.1} s",
+        i,
+        planted.len(),
+        100.0 * found as f64 / planted.len().max(1) as f64,
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.category.to_string() == "name_variant")
+            .count(),
+        elapsed.as_secs_f64()
+    );
 }
 
 /// Writes a corpus of about `megabytes` MB of 12 KB articles under the target folder, once.

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, Span};
+use crate::extract::{Lexicon, normalize};
 use crate::finding::Finding;
 use crate::index::SentenceIndex;
 use crate::parse::BlockKind;
@@ -28,7 +29,8 @@ pub const KIND: Kind = Kind {
              containment: share of a shorter sentence's weighted terms found in a longer one at or above which it is a restatement, when they share a date; within one document and outside lists only (0.9)\n\
              cross_threshold: the threshold for two sentences in different documents, which restate each other by design (0.8)\n\
              passage_threshold: weighted cosine that two sentences in a row must each reach against two in a row elsewhere to make a reworded passage (0.45)\n\
-             max_postings: a term held by more sentences than this is too common to pair on (50)",
+             max_postings: a term held by more sentences than this is too common to pair on (50)\n\
+             min_clause_words: a run of this many words shared word for word by two sentences, four of them lowercase content words, is a copied clause, near mode; 0 turns it off (8)",
     placeholders: &["excerpt", "other"],
     build,
 };
@@ -52,6 +54,8 @@ struct Params {
     passage_threshold: f32,
     #[serde(default = "max_postings")]
     max_postings: usize,
+    #[serde(default = "min_clause_words")]
+    min_clause_words: usize,
 }
 
 fn exact() -> String {
@@ -78,6 +82,9 @@ fn passage_threshold() -> f32 {
 fn max_postings() -> usize {
     50
 }
+fn min_clause_words() -> usize {
+    8
+}
 
 #[derive(Debug, PartialEq)]
 enum Mode {
@@ -94,6 +101,7 @@ struct DuplicateSentence {
     cross_threshold: f32,
     passage_threshold: f32,
     max_postings: usize,
+    min_clause_words: usize,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
@@ -126,6 +134,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         cross_threshold: p.cross_threshold,
         passage_threshold: p.passage_threshold,
         max_postings: p.max_postings.max(2),
+        min_clause_words: p.min_clause_words,
     }))
 }
 
@@ -198,6 +207,70 @@ fn place(corpus: &Corpus, doc: usize, span: Span) -> String {
 }
 
 impl DuplicateSentence {
+    /// The longest run of words (folded, punctuation aside) that two sentences share, as its
+    /// text in the first and its length in words, when it is a copied clause: at least
+    /// `min_clause_words` words, of which at least `MIN_CLAUSE_CONTENT` are lowercase content
+    /// words. A long official name (`the Ministry of Internal Affairs of the Republic`) is
+    /// capitalised and shared by design; a clause of ordinary words copied whole is a repeat
+    /// (`shortly after the minister came to power following protests that he led`).
+    fn shared_clause(
+        &self,
+        corpus: &Corpus,
+        index: &SentenceIndex,
+        a: u32,
+        b: u32,
+    ) -> Option<(String, usize)> {
+        const MIN_CLAUSE_CONTENT: usize = 4;
+        if self.min_clause_words == 0 {
+            return None;
+        }
+        let words = |e: u32| {
+            let at = index.entries[e as usize].at;
+            let doc = corpus.doc(at.doc);
+            let spans = &doc.words[doc.sentences[at.sentence].words.clone()];
+            let folded: Vec<String> = spans
+                .iter()
+                .map(|w| normalize::fold(doc.slice(*w)))
+                .collect();
+            (doc, spans, folded)
+        };
+        let (da, sa, fa) = words(a);
+        let (_, _, fb) = words(b);
+        // Longest common run by dynamic programming over two short word lists.
+        let mut best = (0, 0, 0);
+        let mut prev = vec![0usize; fb.len() + 1];
+        for i in 1..=fa.len() {
+            let mut row = vec![0usize; fb.len() + 1];
+            for j in 1..=fb.len() {
+                if fa[i - 1] == fb[j - 1] {
+                    row[j] = prev[j - 1] + 1;
+                    if row[j] > best.0 {
+                        best = (row[j], i, j);
+                    }
+                }
+            }
+            prev = row;
+        }
+        let (n, i, j) = best;
+        // The shared run must be the tail of both sentences: a copied closing clause (`...,
+        // shortly after the minister came to power`). A shared opening, or a run inside both,
+        // is more often a set phrase of the subject (`The first police service of Norland was
+        // formed in 1918, ...` followed by two different histories).
+        if n < self.min_clause_words || i != fa.len() || j != fb.len() {
+            return None;
+        }
+        let lexicon = Lexicon::builtin();
+        let content = sa[i - n..i]
+            .iter()
+            .filter(|w| {
+                let text = da.slice(**w);
+                text.starts_with(char::is_lowercase) && !lexicon.is_stopword(&normalize::fold(text))
+            })
+            .count();
+        (content >= MIN_CLAUSE_CONTENT)
+            .then(|| (da.slice(sa[i - n].cover(sa[i - 1])).to_string(), n))
+    }
+
     fn exact(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
         let mut groups: FxHashMap<&[String], Vec<u32>> = FxHashMap::default();
         for (i, e) in index.entries.iter().enumerate() {
@@ -358,6 +431,11 @@ impl DuplicateSentence {
                     "the two share {:.0}% of their weighted content words",
                     cosine * 100.0
                 )
+            } else if let Some((clause, n)) = self.shared_clause(corpus, index, a, b) {
+                format!(
+                    "both sentences end in the same clause of {n} words: `{}`",
+                    excerpt(&clause)
+                )
             } else if restatement {
                 format!(
                     "{:.0}% of the shorter sentence's weighted content words, and its date, stand in the longer one",
@@ -484,6 +562,38 @@ mod tests {
             "Snow fell on Tuesday. One of the most important tasks of the Office is the safety of the Volga-Don pipeline and the Northern Pipeline. Cheese is made there.",
         ];
         assert!(findings(&rule(NEAR), &single).is_empty());
+    }
+
+    #[test]
+    fn a_copied_closing_clause_is_a_near_duplicate() {
+        let docs = [
+            "Ivo Marten, a career diplomat, was appointed harbour master in May 2018, shortly after Dahl came to power following peaceful protests that he spearheaded.",
+            "Osk Brann was appointed to the helm of the coast guard in May 2018, shortly after Dahl came to power following peaceful protests that he spearheaded.",
+        ];
+        let f = findings(&rule(NEAR), &docs);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].notes[0].starts_with("both sentences end"),
+            "{:?}",
+            f[0].notes
+        );
+    }
+
+    #[test]
+    fn a_shared_opening_or_a_long_name_is_no_copied_clause() {
+        for docs in [
+            [
+                "The first harbour service of Norland was formed in 1918, shortly before the northern war broke out.",
+                "The first harbour service of Norland was formed in 1918, under the Sea Ministry of the First Republic.",
+            ],
+            [
+                "Yesterday the delegates of the trade fair visited the offices of the Harbour Ministry of the Republic of Norland.",
+                "Ada Prinn spoke about fishing quotas with the Harbour Ministry of the Republic of Norland.",
+            ],
+        ] {
+            let f = findings(&rule(NEAR), &docs);
+            assert!(f.is_empty(), "{docs:?}: {f:#?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! parameters; [`KINDS`] is the one table that maps kind names to code. Each kind lives in its
 //! own file with its documentation, parameters, logic and unit tests.
 
+mod acronym_variant;
 mod adjacent_words;
 mod age_birth_year;
 mod age_conflict;
@@ -100,6 +101,7 @@ pub struct Kind {
 
 /// Every check kind, alphabetical.
 pub static KINDS: &[Kind] = &[
+    acronym_variant::KIND,
     adjacent_words::KIND,
     age_birth_year::KIND,
     age_conflict::KIND,
