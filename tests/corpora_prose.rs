@@ -55,11 +55,6 @@ const KNOWN_MISSES: &[(&str, &str)] = &[
          may be of no listed kind, so a sum below the count is not a mismatch",
     ),
     (
-        "KS10",
-        "`finanicng` is in no misspelling list, and the slip finder does not see a swap this \
-         close to the ending",
-    ),
-    (
         "TW04",
         "`26 directorates. Of them, 8 ..., 10 ... and 7 ...`: as KS05, a partial breakdown \
          cannot be told from an exhaustive one",

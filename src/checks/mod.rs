@@ -25,6 +25,7 @@ mod page_break_cut;
 mod parts_total;
 mod pronoun_agreement;
 mod repeated_word;
+mod spell_check;
 mod spelling_convention;
 mod stale_current;
 
@@ -101,6 +102,7 @@ pub static KINDS: &[Kind] = &[
     parts_total::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
+    spell_check::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
 ];
