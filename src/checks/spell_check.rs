@@ -294,7 +294,13 @@ impl SpellCheck {
                 for (i, &w) in words.iter().enumerate() {
                     let text = strip_possessive(doc.slice(w));
                     let Some(shape) = shape(text) else { continue };
-                    if text.len() < self.min_length || known.either(text) {
+                    // Names are short as often as not, and a short word has many neighbours one
+                    // edit away: a capitalised word must be longer to be checked.
+                    let min_length = match shape {
+                        Shape::Lower => self.min_length,
+                        Shape::Title => self.min_length.max(MIN_TITLE_LENGTH),
+                    };
+                    if text.len() < min_length || known.either(text) {
                         continue;
                     }
                     let lower = text.to_lowercase();
@@ -404,7 +410,10 @@ impl SpellCheck {
                     continue;
                 }
                 let fixed = format!("{}{}", &text[..1], text[1..].to_lowercase());
-                if !known.either(&fixed) || self.allow.contains(&fixed.to_lowercase()) {
+                // The lowered word must be a common word, not only a name or an abbreviation the
+                // dictionary capitalises (`Prs`).
+                let lower = fixed.to_lowercase();
+                if !known.either(&lower) || self.allow.contains(&lower) {
                     continue;
                 }
                 let fix = Fix {
@@ -449,6 +458,9 @@ impl SpellCheck {
     }
 }
 
+/// The shortest capitalised word checked.
+const MIN_TITLE_LENGTH: usize = 6;
+
 /// Recorded misspellings a word needs in `typos-dict` to count as common enough that a
 /// capitalised word one edit from it is a slip rather than a name.
 const MIN_POPULARITY: u32 = 1;
@@ -468,12 +480,14 @@ impl Evidence {
     }
 }
 
-/// Two capitals, then lowercase letters only: `MInister`, `THe`.
+/// Two capitals, then lowercase letters: `MInister`, `THe`; not an acronym's plural (`PRs`,
+/// `IDs`).
 fn held_capital_shape(b: &[u8]) -> bool {
     b.len() >= 3
         && b[0].is_ascii_uppercase()
         && b[1].is_ascii_uppercase()
         && b[2..].iter().all(u8::is_ascii_lowercase)
+        && &b[2..] != b"s"
 }
 
 /// `Agency's` → `Agency`: the possessive ending is not part of the spelling.
@@ -483,21 +497,49 @@ fn strip_possessive(text: &str) -> &str {
         .unwrap_or(text)
 }
 
-/// A prefix before a known word (`counterintelligence`, `reassess`), or two known words
-/// written as one (`peacekeeping`): a word the dictionary has not listed, not a misspelling.
+/// A known word with a productive prefix or ending (`counterintelligence`, `segmenters`,
+/// `sharded`, `vendoring`), or two known words written as one (`peacekeeping`, `jobserver`): a
+/// word the dictionaries have not listed, not a misspelling.
 fn derived(lower: &str, known: &mut Known) -> bool {
     const PREFIXES: &[&str] = &[
         "un", "re", "pre", "non", "counter", "sub", "inter", "over", "under", "mis", "dis", "co",
         "anti", "de", "multi", "semi", "self", "post", "super", "trans", "cyber", "geo", "micro",
         "macro", "mega", "mini", "neo", "pro", "pseudo", "quasi", "ultra", "extra", "intra",
     ];
+    const ENDINGS: &[&str] = &[
+        "s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "ness", "ment", "ments",
+        "able", "ability", "ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising",
+        "ization", "isation", "ist", "ists", "ism", "less", "ful", "wise",
+    ];
+    // The stem as written, with a final `e` restored (`archiv-ed`), a `y` for an `i`
+    // (`copi-er`), or a doubled last letter undone (`stemm-er`).
+    let stem_known = |stem: &str, known: &mut Known| {
+        let b = stem.as_bytes();
+        stem.len() >= 3
+            && (known.either(stem)
+                || known.either(&format!("{stem}e"))
+                || stem
+                    .strip_suffix('i')
+                    .is_some_and(|s| known.either(&format!("{s}y")))
+                || (b.len() >= 4
+                    && b[b.len() - 1] == b[b.len() - 2]
+                    && known.either(&stem[..stem.len() - 1])))
+    };
+    let by_ending = |w: &str, known: &mut Known| {
+        ENDINGS.iter().any(|e| {
+            w.strip_suffix(e)
+                .is_some_and(|stem| stem_known(stem, known))
+        })
+    };
     let b = lower.as_bytes();
-    PREFIXES.iter().any(|p| {
-        lower
-            .strip_prefix(p)
-            .is_some_and(|rest| rest.len() >= 4 && known.either(rest))
-    }) || (4..b.len().saturating_sub(3))
-        .any(|i| known.either(&lower[..i]) && known.either(&lower[i..]))
+    by_ending(lower, known)
+        || PREFIXES.iter().any(|p| {
+            lower.strip_prefix(p).is_some_and(|rest| {
+                rest.len() >= 4 && (known.either(rest) || by_ending(rest, known))
+            })
+        })
+        || (3..b.len().saturating_sub(2))
+            .any(|i| known.either(&lower[..i]) && known.either(&lower[i..]))
 }
 
 /// Letter groups that English spelling does not use and romanisations of names do: `kh`, `zh`,
@@ -648,6 +690,8 @@ mod tests {
             "The organisation's favourite colour was analysed; the organization analyzed colors.",
             "An archeological site, an archaeological find.",
             "Its counterterrorism and peacekeeping units were reassessed, inter alia, mutatis mutandis.",
+            // Real text: crate READMEs of `bstr`, `crossbeam-utils`, `jobserver`, `rust-stemmers`.
+            "Unicode-aware segmenters, a sharded reader-writer lock, a jobserver, a stemmer.",
             "See https://example.org/roadz or write to ada@prinn.example, @adaprinn, notes.txt.",
             "Run `concrd check` here. The old town (Içərişəhər qoruqlari) is walled.",
             "The blorf was made. A blorf is big. Every blorf counts.",
@@ -668,7 +712,7 @@ mod tests {
     fn a_capital_held_too_long() {
         let texts = ["The Prime MInister spoke. THe rest left."];
         assert_eq!(suggestions(CAPITALS, &texts), ["Minister", "The"]);
-        let near = ["The PDFs, IDs, CEOs, McAllister, MPs and iPhone NASA reports."];
+        let near = ["The PDFs, IDs, CEOs, PRs, McAllister, MPs and iPhone NASA reports."];
         let f = findings(&rule(CAPITALS), &near);
         assert!(f.is_empty(), "{f:#?}");
     }
