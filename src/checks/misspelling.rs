@@ -168,6 +168,20 @@ fn dictionary_fix(lower: &str) -> Option<String> {
     if am_wordlist::contains(lower) {
         return None;
     }
+    // A word of three letters is as often an abbreviation or a name as a slip (`ot`, `hel`):
+    // only one that no Hunspell dictionary knows in any case is reported (`teh`).
+    if lower.len() <= 3 {
+        let title = match_case("T", lower);
+        let known = [lower.to_string(), title, lower.to_uppercase()]
+            .iter()
+            .any(|w| {
+                english::spelt(w, english::Dialect::American)
+                    || english::spelt(w, english::Dialect::British)
+            });
+        if known {
+            return None;
+        }
+    }
     // Several corrections mean the dictionary cannot tell which was meant: offer them all.
     Some(fixes.join("` or `"))
 }
@@ -228,6 +242,23 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].suggestion.as_deref(), Some("equipment"));
+    }
+
+    #[test]
+    fn three_letter_words_only_when_no_dictionary_knows_them() {
+        let short = rule(&format!("{DICT}\n[rule.params]\nmin_length = 3"));
+        // From a wiki mirror's text (dev corpus, am06), with the names changed.
+        let f = findings(
+            &short,
+            &[
+                "teh Harbour Intelligence Service is Norland's principal foreign intelligence agency.",
+            ],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].suggestion.as_deref(), Some("the"));
+        // `ot` and `hel` are in typos-dict, but the dictionaries know `OT` and `Hel`.
+        let f = findings(&short, &["Ot was a name. The hel of it."]);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
