@@ -9,6 +9,9 @@
 //! - `capitals`: a word whose first two letters are capitals and the rest lowercase, that is a
 //!   dictionary word once the second capital is lowered: `MInister`, `THe`. The shift key was
 //!   held a letter too long.
+//! - `proper`: a word that English always capitalises, written lowercase: the `always` list
+//!   (`july`, `monday`), and the `in_dates` list (`may`, `march`) when a day number or a year
+//!   stands next to it (`31 may 2020`), since alone they are also common words.
 //!
 //! Most unknown words in real prose are names, so names are protected by evidence rather than
 //! by capital letters:
@@ -50,11 +53,13 @@ use crate::finding::Finding;
 pub const KIND: Kind = Kind {
     name: "spell_check",
     summary: "a word no English dictionary knows, a real edit from a dictionary word; or a capital held one letter too long",
-    params: "mode: \"unknown\" (word in no dictionary) or \"capitals\" (`MInister`) (\"unknown\")\n\
+    params: "mode: \"unknown\" (word in no dictionary), \"capitals\" (`MInister`) or \"proper\" (`july`) (\"unknown\")\n\
              min_length: shorter words are not checked (4)\n\
              long_word: from this length a word may be two edits from its correction, below it one (8)\n\
              max_uses: a lowercase word written more often than this in the corpus is a term of the corpus (2)\n\
              dialect: \"auto\" (per document), \"american\" or \"british\": whose suggestions come first (\"auto\")\n\
+             always: words always capitalised, proper mode, lowercase ([])\n\
+             in_dates: words capitalised next to a day number or a year, proper mode, lowercase ([])\n\
              allow: words never reported, lowercase ([])",
     placeholders: &["word", "correction"],
     build,
@@ -73,6 +78,10 @@ struct Params {
     max_uses: u32,
     #[serde(default = "auto")]
     dialect: String,
+    #[serde(default)]
+    always: Vec<String>,
+    #[serde(default)]
+    in_dates: Vec<String>,
     #[serde(default)]
     allow: Vec<String>,
 }
@@ -97,6 +106,7 @@ fn auto() -> String {
 enum Mode {
     Unknown,
     Capitals,
+    Proper,
 }
 
 struct SpellCheck {
@@ -106,6 +116,8 @@ struct SpellCheck {
     max_uses: u32,
     /// `None`: detected per document.
     dialect: Option<Dialect>,
+    always: FxHashSet<String>,
+    in_dates: FxHashSet<String>,
     allow: FxHashSet<String>,
 }
 
@@ -114,9 +126,10 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let mode = match p.mode.as_str() {
         "unknown" => Mode::Unknown,
         "capitals" => Mode::Capitals,
+        "proper" => Mode::Proper,
         other => {
             return Err(format!(
-                "mode must be \"unknown\" or \"capitals\", not \"{other}\""
+                "mode must be \"unknown\", \"capitals\" or \"proper\", not \"{other}\""
             ));
         }
     };
@@ -136,6 +149,8 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         long_word: p.long_word.max(p.min_length),
         max_uses: p.max_uses.max(1),
         dialect,
+        always: p.always.iter().map(|w| w.to_lowercase()).collect(),
+        in_dates: p.in_dates.iter().map(|w| w.to_lowercase()).collect(),
         allow: p.allow.iter().map(|w| w.to_lowercase()).collect(),
     }))
 }
@@ -278,6 +293,7 @@ impl Check for SpellCheck {
         match self.mode {
             Mode::Unknown => self.unknown_words(rule, cx.corpus, out),
             Mode::Capitals => self.held_capitals(rule, cx.corpus, out),
+            Mode::Proper => self.lowercase_proper(rule, cx.corpus, out),
         }
     }
 }
@@ -426,6 +442,33 @@ impl SpellCheck {
         }
     }
 
+    fn lowercase_proper(&self, rule: &Rule, corpus: &Corpus, out: &mut Vec<Finding>) {
+        for doc in &corpus.docs {
+            for s in &doc.sentences {
+                let words = &doc.words[s.words.clone()];
+                for (i, &w) in words.iter().enumerate() {
+                    let text = strip_possessive(doc.slice(w));
+                    if !text.bytes().all(|b| b.is_ascii_lowercase()) || self.allow.contains(text) {
+                        continue;
+                    }
+                    let dated = || in_a_date(doc, words, i);
+                    if !(self.always.contains(text) || (self.in_dates.contains(text) && dated()))
+                        || not_prose(doc, w)
+                    {
+                        continue;
+                    }
+                    let fixed = format!("{}{}", text[..1].to_uppercase(), &text[1..]);
+                    let fix = Fix {
+                        candidates: vec![fixed],
+                        distance: 1,
+                    };
+                    let span = Span::new(w.start, w.start + text.len());
+                    out.push(self.finding(rule, doc, span, text, &fix));
+                }
+            }
+        }
+    }
+
     fn finding(&self, rule: &Rule, doc: &Document, span: Span, text: &str, fix: &Fix) -> Finding {
         let first = &fix.candidates[0];
         let why = match self.mode {
@@ -435,6 +478,9 @@ impl SpellCheck {
             Mode::Capitals => format!(
                 "`{text}` is not a word, and `{first}` is: the second capital looks like the shift key held too long"
             ),
+            Mode::Proper => {
+                "names of months and days are written with a capital in English".to_string()
+            }
         };
         let edits = if fix.distance == 1 { "edit" } else { "edits" };
         let sure = if fix.candidates.len() == 1 {
@@ -478,6 +524,30 @@ impl Evidence {
             .get(&translit.fold(text))
             .is_some_and(|spellings| spellings.len() > 1)
     }
+}
+
+/// The `i`th word stands in a date: a day number before it and a year after (`31 may 2020`), a
+/// year after it (`may 2020`), or a day number after it followed by a comma or a year (`may 4,
+/// 2020`). A number alone beside it is not enough: `values above 3 may differ`.
+fn in_a_date(doc: &Document, words: &[Span], i: usize) -> bool {
+    let number = |j: usize| {
+        words.get(j).and_then(|n| {
+            let n = doc.slice(*n);
+            (n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| n.parse::<u32>().ok())
+                .flatten()
+        })
+    };
+    let day = |j: usize| number(j).is_some_and(|n| (1..=31).contains(&n));
+    let year = |j: usize| number(j).is_some_and(|n| (1000..=2999).contains(&n));
+    let comma_after = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|n| doc.text[n.end..].starts_with(','))
+    };
+    (i > 0 && day(i - 1) && year(i + 1))
+        || year(i + 1)
+        || (day(i + 1) && (year(i + 2) || comma_after(i + 1)))
 }
 
 /// Two capitals, then lowercase letters: `MInister`, `THe`; not an acronym's plural (`PRs`,
@@ -706,6 +776,33 @@ mod tests {
         let american = "The organization's color and favorite neighbuorhood.";
         assert_eq!(suggestions(UNKNOWN, &[british]), ["neighbourhood"]);
         assert_eq!(suggestions(UNKNOWN, &[american]), ["neighborhood"]);
+    }
+
+    const PROPER: &str = r#"
+        name = "lowercase-calendar-name"
+        code = "T016"
+        category = "typo"
+        severity = "info"
+        check = "spell_check"
+        message = "`{word}` takes a capital: `{correction}`"
+        [rule.params]
+        mode = "proper"
+        always = ["july", "monday"]
+        in_dates = ["may"]
+    "#;
+
+    #[test]
+    fn month_and_day_names_in_lowercase() {
+        // The dateline of a real press release (dev corpus, am08), and a weekday.
+        let texts = ["31 july 2020. It opened on monday, and on 4 may 2021 the board met."];
+        assert_eq!(suggestions(PROPER, &texts), ["July", "Monday", "May"]);
+        let near = [
+            "It may rain in July. The may tree flowered; see https://example.org/july or `monday`.",
+            // Real text: the README of the `regex` crate.
+            "However, regex 1.y for `y > 0` may require a newer minimum version of Rust.",
+        ];
+        let f = findings(&rule(PROPER), &near);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
