@@ -17,6 +17,7 @@ mod list_numbering;
 mod list_punctuation;
 mod lowercase_start;
 mod midsentence_capital;
+mod missing_space;
 mod misspelling;
 mod name_case;
 mod name_variant;
@@ -95,6 +96,7 @@ pub static KINDS: &[Kind] = &[
     lowercase_start::KIND,
     midsentence_capital::KIND,
     misspelling::KIND,
+    missing_space::KIND,
     name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
