@@ -26,6 +26,7 @@ mod page_break_cut;
 mod parts_total;
 mod pronoun_agreement;
 mod repeated_word;
+mod sentence_end;
 mod spell_check;
 mod spelling_convention;
 mod stale_current;
@@ -104,6 +105,7 @@ pub static KINDS: &[Kind] = &[
     parts_total::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
+    sentence_end::KIND,
     spell_check::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
