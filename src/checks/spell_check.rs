@@ -188,18 +188,29 @@ fn evidence(corpus: &Corpus) -> Evidence {
     let mut capitalised_inside = FxHashSet::default();
     let mut outside_prose = FxHashSet::default();
     let mut capitalised: FxHashSet<String> = FxHashSet::default();
+    // One buffer for the lowercase form: this loop sees every word of the corpus, and most are
+    // already counted, so nothing is allocated for them.
+    let mut lower = String::new();
     for doc in &corpus.docs {
         for s in &doc.sentences {
             for (i, w) in doc.words[s.words.clone()].iter().enumerate() {
                 let text = doc.slice(*w);
-                let lower = text.to_lowercase();
+                lower.clear();
+                lower.extend(text.chars().flat_map(char::to_lowercase));
                 if text.starts_with(char::is_uppercase) {
-                    capitalised.insert(text.to_string());
-                    if i > 0 {
+                    if !capitalised.contains(text) {
+                        capitalised.insert(text.to_string());
+                    }
+                    if i > 0 && !capitalised_inside.contains(lower.as_str()) {
                         capitalised_inside.insert(lower.clone());
                     }
                 }
-                *uses.entry(lower).or_default() += 1;
+                match uses.get_mut(lower.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        uses.insert(lower.clone(), 1);
+                    }
+                }
             }
         }
         // Headings, titles and infobox fields are not prose: every word there is evidence.
@@ -248,12 +259,16 @@ impl Known {
 /// only one of them (`colour`, `color`).
 fn detect_dialect(doc: &Document) -> Dialect {
     let (mut american, mut british) = (0, 0);
+    let mut lower = String::new();
     for w in &doc.words {
         let text = doc.slice(*w);
         if text.len() < 4 || !text.bytes().all(|b| b.is_ascii_alphabetic()) {
             continue;
         }
-        match english::conventions(&text.to_ascii_lowercase()) {
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        match english::conventions(&lower) {
             Some((true, false)) => american += 1,
             Some((false, true)) => british += 1,
             _ => {}
