@@ -28,6 +28,7 @@ mod list_punctuation;
 mod lowercase_start;
 mod markup_residue;
 mod midsentence_capital;
+mod missing_space;
 mod misspelling;
 mod name_case;
 mod name_variant;
@@ -42,7 +43,9 @@ mod people;
 mod person_event_date_conflict;
 mod pronoun_agreement;
 mod repeated_word;
+mod sentence_end;
 mod share_total;
+mod spell_check;
 mod spelling_convention;
 mod stale_current;
 mod stray_character;
@@ -127,6 +130,7 @@ pub static KINDS: &[Kind] = &[
     lowercase_start::KIND,
     markup_residue::KIND,
     midsentence_capital::KIND,
+    missing_space::KIND,
     misspelling::KIND,
     name_case::KIND,
     name_variant::KIND,
@@ -139,7 +143,9 @@ pub static KINDS: &[Kind] = &[
     person_event_date_conflict::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
+    sentence_end::KIND,
     share_total::KIND,
+    spell_check::KIND,
     spelling_convention::KIND,
     stale_current::KIND,
     stray_character::KIND,

@@ -7,10 +7,20 @@
 //!   words that nobody misspells often enough to be in the first list (`decree`, `mass`).
 //!
 //! Both are lowercase ASCII; callers fold a word before asking.
+//!
+//! - Hunspell dictionaries of both spelling conventions, American (`en_US`) and British
+//!   (`en_GB`), from SCOWL as Debian packages them (`rules/dict/`, licence beside them), read by
+//!   `spellbook`: affix-aware word forms (`reorganisations`) and ranked suggestions. Each is
+//!   parsed on first use only, so a run that selects no spelling rule pays nothing.
+//! - `typos-vars` (VARCON): the spellings of about 19,000 words that differ between American,
+//!   British, Canadian and Australian English, each with the conventions it is right in. It
+//!   knows variants the Hunspell dictionaries leave out (`archeological`) and tells which
+//!   convention a document follows.
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use spellbook::Dictionary;
 
 struct Lists {
     /// Misspelling → its corrections.
@@ -50,9 +60,94 @@ pub fn popularity(lower: &str) -> u32 {
     LISTS.corrections.get(lower).copied().unwrap_or(0)
 }
 
+/// A spelling convention: which Hunspell dictionary speaks for a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    American,
+    British,
+}
+
+type Hunspell = Dictionary<FxBuildHasher>;
+
+/// Parses a vendored dictionary. The files are part of the binary, so a parse error is a bug in
+/// the repository, not a user error. A byte-order mark (the `en_GB` files have one) is dropped.
+fn hunspell(aff: &str, dic: &str) -> Hunspell {
+    let bom = |s: &str| s.trim_start_matches('\u{feff}').to_owned();
+    Dictionary::new_with_hasher(&bom(aff), &bom(dic), FxBuildHasher)
+        .expect("the vendored Hunspell dictionary parses")
+}
+
+static AMERICAN: LazyLock<Hunspell> = LazyLock::new(|| {
+    hunspell(
+        include_str!("../../rules/dict/en_US.aff"),
+        include_str!("../../rules/dict/en_US.dic"),
+    )
+});
+static BRITISH: LazyLock<Hunspell> = LazyLock::new(|| {
+    hunspell(
+        include_str!("../../rules/dict/en_GB.aff"),
+        include_str!("../../rules/dict/en_GB.dic"),
+    )
+});
+
+fn dictionary(dialect: Dialect) -> &'static Hunspell {
+    match dialect {
+        Dialect::American => &AMERICAN,
+        Dialect::British => &BRITISH,
+    }
+}
+
+/// True when the dialect's Hunspell dictionary accepts `word` as written (a capitalised form of
+/// a lowercase entry is accepted; a lowercase form of a name is not).
+pub fn spelt(word: &str, dialect: Dialect) -> bool {
+    dictionary(dialect).check(word)
+}
+
+/// The dialect's Hunspell suggestions for `word`, best first.
+pub fn suggestions(word: &str, dialect: Dialect) -> Vec<String> {
+    let mut out = Vec::new();
+    dictionary(dialect).suggest(word, &mut out);
+    out
+}
+
+/// The conventions VARCON records `word` as right in, when it lists the word: (American,
+/// British). A word it lists as right in neither (Canadian or Australian only) is still a
+/// correct spelling: `Some((false, false))`.
+pub fn conventions(word: &str) -> Option<(bool, bool)> {
+    const AMERICAN: u8 = 0x01;
+    const BRITISH: u8 = 0x02 | 0x04;
+    const OTHER: u8 = 0x20;
+    let entries = typos_vars::VARS.find(&unicase::UniCase::new(word))?;
+    let flags = entries.iter().fold(0, |acc, (f, _)| acc | f);
+    (flags & !OTHER != 0).then_some((flags & AMERICAN != 0, flags & BRITISH != 0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hunspell_knows_both_conventions_and_word_forms() {
+        use Dialect::*;
+        assert!(spelt("reorganisations", British) && spelt("reorganizations", American));
+        assert!(spelt("colour", British) && !spelt("colour", American));
+        assert!(spelt("Security", American) && !spelt("Sercurity", American));
+        assert!(!spelt("shorly", American) && !spelt("shorly", British));
+        assert_eq!(
+            suggestions("shorly", American).first().map(String::as_str),
+            Some("shortly")
+        );
+    }
+
+    #[test]
+    fn varcon_knows_variants_and_their_conventions() {
+        assert_eq!(conventions("colour"), Some((false, true)));
+        assert_eq!(conventions("color"), Some((true, false)));
+        // A variant Hunspell leaves out, right in American English.
+        assert!(!spelt("archeological", Dialect::American));
+        assert_eq!(conventions("archeological").map(|c| c.0), Some(true));
+        assert_eq!(conventions("locoated"), None);
+    }
 
     #[test]
     fn knows_words_misspellings_and_popularity() {
