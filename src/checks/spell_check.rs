@@ -516,6 +516,9 @@ impl SpellCheck {
                     .join(", ")
             ))
             .suggest(first.clone())
+            // A guess from a dictionary search: offered, applied only with --unsafe-fixes.
+            .replace(doc.id, span, first)
+            .unsafe_fix()
     }
 }
 
