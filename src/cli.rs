@@ -3,6 +3,7 @@
 mod adopt;
 mod facts;
 mod init;
+mod output;
 // `report` is taken by the reporters' module imported below.
 #[path = "cli/report.rs"]
 mod report_cmd;
@@ -87,6 +88,12 @@ struct CheckArgs {
     /// Give rules another severity, as RULE=LEVEL (RULE: a name, code or category).
     #[arg(long, value_name = "RULE=LEVEL", value_parser = parse_override)]
     severity: Vec<(String, Severity)>,
+    /// Do not follow symbolic links met while walking folders.
+    #[arg(long)]
+    no_follow: bool,
+    /// Let --write-baseline replace an existing file that is not a concord baseline.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     adopt: adopt::AdoptArgs,
     #[command(flatten)]
@@ -198,8 +205,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         severity: args.severity,
     };
     let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let outcome = lint(args.paths, &project, &rules)?;
+    let outcome = lint(args.paths, !args.no_follow, &project, &rules)?;
     let corpus = &outcome.corpus;
+    if let Some(path) = &args.adopt.write_baseline {
+        output::guard(path, corpus, args.force, output::Kind::Baseline)?;
+    }
     let adopted = adopt::apply(
         &args.adopt,
         &project,
@@ -222,6 +232,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
 /// rules, with progress shown on a terminal; load warnings go to standard error.
 pub(crate) fn lint(
     paths: Vec<PathBuf>,
+    follow_links: bool,
     project: &Project,
     rules: &RuleSet,
 ) -> Result<concord::Outcome, Failure> {
@@ -237,6 +248,7 @@ pub(crate) fn lint(
         options.extensions = ext.clone();
     }
     options.exclude = project.exclude.clone();
+    options.follow_links = follow_links;
     let outcome =
         with_progress(|progress| concord::check_with_progress(&paths, &options, rules, progress))?;
     for w in &outcome.warnings {

@@ -29,6 +29,12 @@ pub struct ReportArgs {
     /// Leave out these rules (names, codes or categories, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Do not follow symbolic links met while walking folders.
+    #[arg(long)]
+    no_follow: bool,
+    /// Replace --out even when it is an existing file that concord did not write.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     source: RuleSource,
 }
@@ -51,8 +57,11 @@ pub fn run(args: ReportArgs, stdout: &mut dyn Write) -> Result<u8, Failure> {
         severity: Vec::new(),
     };
     let Setup { project, rules } = setup(&args.source, Some(&selection))?;
-    let outcome = super::lint(args.paths, &project, &rules)?;
+    let outcome = super::lint(args.paths, !args.no_follow, &project, &rules)?;
     let corpus = &outcome.corpus;
+    if !to_stdout {
+        super::output::guard(&args.out, corpus, args.force, super::output::Kind::Errata)?;
+    }
     let mut findings = outcome.findings;
     concord::authority::apply(&mut findings, corpus, &project.authority);
     let findings = concord::suppress::apply(findings, corpus, &project.ignores, &rules.rules).kept;

@@ -4,7 +4,10 @@
 
 mod load;
 
-pub use load::{LoadError, LoadOptions, LoadWarning, Source, load_sources};
+pub use load::{
+    GENERATED_MARKER, LoadError, LoadOptions, LoadWarning, Source, decode, is_generated,
+    load_sources,
+};
 
 use codespan_reporting::files::{self, Files};
 use rayon::prelude::*;

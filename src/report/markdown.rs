@@ -54,7 +54,12 @@ fn glossary(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn header(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# Errata\n")?;
+    // The marker keeps this report out of the corpus of a later run over the same folder.
+    writeln!(
+        out,
+        "<!-- {} -->\n# Errata\n",
+        crate::corpus::GENERATED_MARKER
+    )?;
     let t = e.total;
     if t.total() == 0 {
         return writeln!(
