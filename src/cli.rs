@@ -160,7 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
         // A closed pipe (`concord check | head`) is the reader's choice, not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", report::escape(&e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -252,7 +252,8 @@ pub(crate) fn lint(
     let outcome =
         with_progress(|progress| concord::check_with_progress(&paths, &options, rules, progress))?;
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        // A file name can hold control characters too.
+        eprintln!("warning: {}", report::escape(&w.to_string()));
     }
     Ok(outcome)
 }

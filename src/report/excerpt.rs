@@ -25,6 +25,8 @@ struct Segment {
 #[derive(Debug)]
 struct Excerpt {
     doc: DocId,
+    /// The document's name, escaped for the terminal.
+    name: String,
     source: String,
     line_starts: Vec<usize>,
     segments: Vec<Segment>,
@@ -129,12 +131,7 @@ fn excerpt(corpus: &Corpus, doc_id: DocId, spans: &[Span]) -> Excerpt {
                 } else if range.start > bounds.start {
                     source.push_str(CUT);
                 }
-                segments.push(Segment {
-                    virt: source.len(),
-                    real: range.start,
-                    len: range.len(),
-                });
-                source.push_str(&text[range.clone()]);
+                copy(text, range.clone(), &mut source, &mut segments);
                 if range.end < bounds.end && ranges.iter().all(|r| r.end <= range.end) {
                     source.push_str(CUT);
                 }
@@ -145,9 +142,35 @@ fn excerpt(corpus: &Corpus, doc_id: DocId, spans: &[Span]) -> Excerpt {
     let line_starts = files::line_starts(&source).collect();
     Excerpt {
         doc: doc_id,
+        name: super::escape_line(&doc.name).into_owned(),
         source,
         line_starts,
         segments,
+    }
+}
+
+/// Copies `text[range]` to the end of `source`, each control or direction-override character
+/// written as a visible escape (see `escape.rs`): a document must not drive the reviewer's
+/// terminal. The pieces between escapes are segments, so a label still maps to its real bytes;
+/// an escape itself maps to nothing, like the `…` of a cut.
+fn copy(text: &str, range: Range<usize>, source: &mut String, segments: &mut Vec<Segment>) {
+    let mut from = range.start;
+    let piece = &text[range.clone()];
+    let unsafe_chars = piece
+        .char_indices()
+        .filter(|&(_, c)| super::is_unsafe(c))
+        .map(|(i, c)| (range.start + i, c));
+    for (at, c) in unsafe_chars.chain(std::iter::once((range.end, ' '))) {
+        segments.push(Segment {
+            virt: source.len(),
+            real: from,
+            len: at - from,
+        });
+        source.push_str(&text[from..at]);
+        if at < range.end {
+            source.push_str(&super::escape(&c.to_string()));
+            from = at + c.len_utf8();
+        }
     }
 }
 
@@ -194,7 +217,7 @@ impl<'f> Files<'f> for Excerpts<'_> {
 
     fn name(&'f self, id: usize) -> Result<&'f str, files::Error> {
         let file = self.files.get(id).ok_or(files::Error::FileMissing)?;
-        Ok(&self.corpus.doc(file.doc).name)
+        Ok(&file.name)
     }
 
     fn source(&'f self, id: usize) -> Result<&'f str, files::Error> {

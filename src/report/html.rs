@@ -483,6 +483,7 @@ fn write_quote(q: &Quote, sides: bool, out: &mut dyn Write) -> io::Result<()> {
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
+    let s = super::escape(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -227,6 +227,7 @@ fn write_quote(q: &Quote, sides: bool, out: &mut dyn Write) -> io::Result<()> {
 /// backslash-escaped (CommonMark allows escaping any of them); `$` too, which GitHub reads as
 /// the start of a formula.
 fn text(s: &str) -> String {
+    let s = super::escape(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
@@ -270,7 +271,7 @@ fn inline(s: &str) -> String {
 
 /// Text inside a code span: nothing is markup there except the `|` of a table cell.
 fn code(s: &str) -> String {
-    s.replace('|', "\\|")
+    super::escape(s).replace('|', "\\|")
 }
 
 fn cell(s: &str) -> String {

@@ -3,6 +3,7 @@
 //! and columns.
 
 pub mod errata;
+mod escape;
 mod excerpt;
 mod github;
 mod html;
@@ -17,6 +18,7 @@ use crate::config::Rule;
 use crate::corpus::Corpus;
 use crate::finding::{Finding, Severity};
 
+pub use escape::{escape, escape_line, is_unsafe};
 pub use terminal::ColorChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
