@@ -223,7 +223,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         findings: &findings,
         rules: &rules.rules,
     };
-    report::write(args.format, &run, args.color, out)?;
+    report::write_sized(args.format, &run, args.color, report::terminal_width(), out)?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
     Ok(if failing { EXIT_FINDINGS } else { 0 })
 }

@@ -289,3 +289,42 @@ fn an_errata_report_in_the_corpus_is_not_linted() {
     let html = std::fs::read_to_string(p.join("docs/errata.html")).unwrap();
     assert!(concord::corpus::is_generated(&html));
 }
+
+#[test]
+fn terminal_output_fits_columns() {
+    // A paragraph on one line, as text copied from the web often is.
+    let words: Vec<String> = (0..60).map(|i| format!("word{i}")).collect();
+    let long = format!(
+        "{} Ada Prinn met the the minister {}\n",
+        words[..30].join(" "),
+        words[30..].join(" ")
+    );
+    let dir = Dir::new(&[("a.txt", long.as_bytes())]);
+    let run = |columns: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(["check", "a.txt"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let source_lines = |out: &str| -> Vec<usize> {
+        out.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains(" │ "))
+            .map(|l| l.chars().count())
+            .collect()
+    };
+    let narrow = run("60");
+    let lines = source_lines(&narrow);
+    assert!(
+        !lines.is_empty() && lines.iter().all(|&w| w <= 60),
+        "{narrow}"
+    );
+    assert!(narrow.contains("the the"), "{narrow}");
+    // Not a number: as if unset (no terminal here), the fixed context.
+    let wide = run("wide");
+    assert!(source_lines(&wide).iter().all(|&w| w > 60), "{wide}");
+}

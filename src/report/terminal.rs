@@ -63,11 +63,18 @@ pub fn diagnostic(f: &Finding, labels: Vec<(usize, std::ops::Range<usize>)>) -> 
         .with_notes(notes)
 }
 
-pub fn write(run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the diagnostics; `width` is the terminal's width in columns, when known: long lines
+/// are cut around the labelled words to fit it.
+pub fn write(
+    run: &Run,
+    color: ColorChoice,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let config = Config::default();
     let colored = color.enabled();
     for f in run.findings {
-        let (files, labels) = Excerpts::new(run.corpus, f);
+        let (files, labels) = Excerpts::new(run.corpus, f, width);
         let d = diagnostic(f, labels);
         let result = if colored {
             term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &files, &d)
