@@ -83,7 +83,13 @@ impl Document {
             .collect();
         let masked = mask_comments(&text);
         let blocks = parse::blocks(&masked);
-        let (sentences, words) = extract::sentences(&masked, &blocks, lexicon);
+        let (mut sentences, mut words) = extract::sentences(&masked, &blocks, lexicon);
+        // A corpus holds every document at once: the slack of a grown vector (up to half of
+        // it) is memory each document would keep for nothing.
+        words.shrink_to_fit();
+        sentences.shrink_to_fit();
+        let mut blocks = blocks;
+        blocks.shrink_to_fit();
         Document {
             id,
             name,
