@@ -37,6 +37,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+/// The counters are global: the tests of this file take turns, so that none counts another's
+/// allocations.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Bytes allocated at the peak of `work`, above what was allocated before it.
 fn peak_of<T>(work: impl FnOnce() -> T) -> (T, usize) {
     let before = NOW.load(Ordering::Relaxed);
@@ -101,6 +109,7 @@ fn bytes(sources: &[Source]) -> usize {
 
 #[test]
 fn parsed_documents_take_a_small_multiple_of_their_text() {
+    let _alone = alone();
     let lexicon = Lexicon::builtin();
     let sources = prose(1_000_000);
     let size = bytes(&sources);
@@ -122,6 +131,7 @@ fn parsed_documents_take_a_small_multiple_of_their_text() {
 
 #[test]
 fn a_one_line_document_costs_what_the_same_text_with_breaks_costs() {
+    let _alone = alone();
     let lexicon = Lexicon::builtin();
     warm_up();
     let text: String = prose(300_000).into_iter().map(|s| s.text).collect();
@@ -138,6 +148,7 @@ fn a_one_line_document_costs_what_the_same_text_with_breaks_costs() {
 
 #[test]
 fn whole_pipeline_peak_for_the_record() {
+    let _alone = alone();
     let lexicon = Lexicon::builtin();
     let rules = RuleSet::load(&[] as &[&str], true).unwrap();
     warm_up();
