@@ -3,6 +3,7 @@
 mod adopt;
 mod facts;
 mod init;
+mod output;
 // `report` is taken by the reporters' module imported below.
 #[path = "cli/report.rs"]
 mod report_cmd;
@@ -125,6 +126,12 @@ struct CheckArgs {
     /// Give rules another severity, as RULE=LEVEL (RULE: a name, code or category).
     #[arg(long, value_name = "RULE=LEVEL", value_parser = parse_override)]
     severity: Vec<(String, Severity)>,
+    /// Do not follow symbolic links met while walking folders.
+    #[arg(long)]
+    no_follow: bool,
+    /// Let --write-baseline replace an existing file that is not a concord baseline.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     adopt: adopt::AdoptArgs,
     #[command(flatten)]
@@ -239,7 +246,7 @@ pub fn run(cli: Cli) -> ExitCode {
         // A closed pipe (`concord check | head`) is the reader's choice, not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", report::escape(&e.to_string()));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -295,6 +302,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     } = setup(&args.source, Some(&selection), &linted)?;
     let mut how = Lint {
         force_exclude: args.force_exclude,
+        follow_links: !args.no_follow,
         buffers: Vec::new(),
     };
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -315,6 +323,9 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     }
     let (outcome, linted) = lint(&args.paths, &project, &rules, &how)?;
     let corpus = &outcome.corpus;
+    if let Some(path) = &args.adopt.write_baseline {
+        output::guard(path, corpus, args.force, output::Kind::Baseline)?;
+    }
     concord::suppress::validate_markers(corpus, &known)?;
     let adopted = adopt::apply(
         &args.adopt,
@@ -397,6 +408,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let mut file;
     let out: &mut dyn Write = match &args.output_file {
         Some(path) => {
+            output::guard(path, corpus, args.force, output::Kind::Report)?;
             file = io::BufWriter::new(std::fs::File::create(path).map_err(|e| {
                 Failure::Run(format!("{}: cannot write the report: {e}", path.display()))
             })?);
@@ -435,7 +447,7 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
             })?;
         report::write_github(&run, out, &mut summary)?;
     } else {
-        report::write(args.format, &run, args.color, out)?;
+        report::write_sized(args.format, &run, args.color, report::terminal_width(), out)?;
     }
     out.flush()?;
     let failing = adopted.failing || findings.iter().any(|f| f.severity >= args.fail_on);
@@ -493,12 +505,24 @@ fn statistics(run: &report::Run, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// How [`lint`] reads the corpus beyond its paths.
-#[derive(Default)]
 pub(crate) struct Lint {
     /// Named files obey `exclude` too.
     pub force_exclude: bool,
+    /// Follow symbolic links met while walking folders.
+    pub follow_links: bool,
     /// Texts read in place of their files (standard input).
     pub buffers: Vec<concord::Buffer>,
+}
+
+impl Default for Lint {
+    /// Links are followed, as ripgrep does.
+    fn default() -> Self {
+        Lint {
+            force_exclude: false,
+            follow_links: true,
+            buffers: Vec::new(),
+        }
+    }
 }
 
 /// The name the corpus gives the document read from `path`.
@@ -540,12 +564,14 @@ pub(crate) fn lint(
     if how.force_exclude {
         paths.retain(|p| p.is_dir() || !project.exclude.matches(&p.to_string_lossy()));
     }
-    let options = load_options(project);
+    let mut options = load_options(project);
+    options.follow_links = how.follow_links;
     let outcome = with_progress(|progress| {
         concord::check_buffers(&paths, &options, rules, how.buffers.clone(), progress)
     })?;
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        // A file name can hold control characters too.
+        eprintln!("warning: {}", report::escape(&w.to_string()));
     }
     Ok((outcome, paths))
 }

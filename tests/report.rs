@@ -162,7 +162,10 @@ fn an_empty_run_says_so() {
     let md = render(ErrataFormat::Markdown, &corpus, &[]);
     assert_eq!(
         md,
-        "# Errata\n\nconcord found no problems in 3 documents.\n"
+        format!(
+            "<!-- {} -->\n# Errata\n\nconcord found no problems in 3 documents.\n",
+            concord::corpus::GENERATED_MARKER
+        )
     );
 }
 

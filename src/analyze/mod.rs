@@ -1,13 +1,12 @@
 //! Analysis: once per document, between parsing and extraction. Every later stage reads it; none
 //! re-tokenises a sentence or runs the date grammar again.
 //!
-//! - **Tokens**: the words of every prose sentence (one per [`crate::corpus::Document::words`]
-//!   entry, same index), each with an interned folded form, the punctuation before it and
-//!   whether it stands in brackets.
+//! - **Tokens**: the words of every triggered sentence (see below), each with an interned folded
+//!   form, the punctuation before it and whether it stands in brackets.
 //! - **Prefilter**: a sentence is *triggered* when it holds a trigger word (post words, event
 //!   verbs, month names, from `rules/facts/lexicon.toml` and `patterns.toml`) or a digit, found
-//!   by one aho-corasick pass over its folded text. Only triggered sentences get the costly
-//!   work below; the others keep tokens with [`Pos::Unknown`].
+//!   by one aho-corasick pass over its folded text. Only triggered sentences get tokens and the
+//!   costly work below; the others keep an empty token range.
 //! - **Parts of speech** ([`pos`]): a lexicon tagger — closed classes and listed verbs from the
 //!   lexicon, capitalisation for proper nouns, endings for the rest. Chosen over a statistical
 //!   tagger (`harper-brill`) for its cost: no new crate tree, no model to load, and the only
@@ -134,7 +133,14 @@ pub fn run(
         let first = analysis.tokens.len();
         let mut depth = 0i32;
         let mut previous_end = sentence.span.start;
-        for (i, &span) in words[sentence.words.clone()].iter().enumerate() {
+        // Nothing reads the tokens of a sentence the prefilter passed over: not making them
+        // saves a fold and an interning per word, and most of the analysis' memory.
+        let sentence_words = if triggered {
+            &words[sentence.words.clone()]
+        } else {
+            &[][..]
+        };
+        for (i, &span) in sentence_words.iter().enumerate() {
             let gap = &text[previous_end..span.start];
             for c in gap.chars() {
                 match c {
@@ -151,11 +157,7 @@ pub fn run(
                 analysis.words.push(folded.clone().into_boxed_str());
                 next
             });
-            let flags = if triggered {
-                lexicon.flags(&folded)
-            } else {
-                WordFlags::default()
-            };
+            let flags = lexicon.flags(&folded);
             analysis.tokens.push(Token {
                 span,
                 word,
@@ -195,6 +197,10 @@ pub fn run(
             mentions: mentions_start..analysis.mentions.len(),
         });
     }
+    analysis.words.shrink_to_fit();
+    analysis.tokens.shrink_to_fit();
+    analysis.sentences.shrink_to_fit();
+    analysis.mentions.shrink_to_fit();
     analysis
 }
 
@@ -213,12 +219,13 @@ mod tests {
         let d = doc("The weather was fine. Ada Prinn was appointed director on 3 May 2020.\n");
         let a = &d.analysis;
         assert!(!a.sentences[0].triggered);
-        assert!(a.sentence_tokens(0).iter().all(|t| t.pos == Pos::Unknown));
+        assert!(a.sentence_tokens(0).is_empty());
         assert!(a.sentences[1].triggered);
         assert!(a.sentence_tokens(1).iter().all(|t| t.pos != Pos::Unknown));
-        // Tokens are the document's words, one for one.
-        assert_eq!(a.tokens.len(), d.words.len());
-        assert!(a.tokens.iter().zip(&d.words).all(|(t, w)| t.span == *w));
+        // The tokens of a triggered sentence are its words, one for one.
+        let words = &d.words[d.sentences[1].words.clone()];
+        assert_eq!(a.tokens.len(), words.len());
+        assert!(a.tokens.iter().zip(words).all(|(t, w)| t.span == *w));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct AdoptArgs {
     baseline: Option<PathBuf>,
     /// Record today's findings in FILE, so that later runs with --baseline report only new ones.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
-    write_baseline: Option<PathBuf>,
+    pub(super) write_baseline: Option<PathBuf>,
     /// Warn (on stderr, with file and line) about ignore markers and [[ignore]] entries that hid
     /// nothing, and exit with 1 if there are any.
     #[arg(long)]

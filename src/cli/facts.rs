@@ -42,7 +42,7 @@ pub fn run(args: FactsArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let (sources, warnings) = corpus::load_sources(&paths, &super::load_options(&project))
         .map_err(|e| Failure::Run(e.to_string()))?;
     for w in &warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", concord::report::escape(&w.to_string()));
     }
     let corpus = Corpus::build(sources, Lexicon::builtin());
     let index = FactIndex::build(&corpus, FactPatterns::builtin());

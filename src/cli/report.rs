@@ -29,6 +29,12 @@ pub struct ReportArgs {
     /// Leave out these rules (names, codes or categories, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Do not follow symbolic links met while walking folders.
+    #[arg(long)]
+    no_follow: bool,
+    /// Replace --out even when it is an existing file that concord did not write.
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     source: RuleSource,
 }
@@ -55,8 +61,20 @@ pub fn run(args: ReportArgs, stdout: &mut dyn Write) -> Result<u8, Failure> {
         rules,
         known,
     } = setup(&args.source, Some(&selection), &args.paths)?;
-    let outcome = super::lint(&args.paths, &project, &rules, &super::Lint::default())?.0;
+    let outcome = super::lint(
+        &args.paths,
+        &project,
+        &rules,
+        &super::Lint {
+            follow_links: !args.no_follow,
+            ..super::Lint::default()
+        },
+    )?
+    .0;
     let corpus = &outcome.corpus;
+    if !to_stdout {
+        super::output::guard(&args.out, corpus, args.force, super::output::Kind::Errata)?;
+    }
     concord::suppress::validate_markers(corpus, &known)?;
     let mut findings = outcome.findings;
     concord::authority::apply(&mut findings, corpus, &project.authority);

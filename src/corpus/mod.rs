@@ -4,7 +4,10 @@
 
 mod load;
 
-pub use load::{LoadError, LoadOptions, LoadWarning, Source, load_sources};
+pub use load::{
+    GENERATED_MARKER, LoadError, LoadOptions, LoadWarning, Source, decode, is_generated,
+    load_sources,
+};
 
 use codespan_reporting::files::{self, Files};
 use rayon::prelude::*;
@@ -28,6 +31,11 @@ pub struct Document {
     /// Per line: true when it is pure ASCII, so its columns are byte offsets. Keeps column
     /// computation constant-time on the common case, even for findings on a megabyte-long line.
     ascii_lines: Vec<bool>,
+    /// On long lines that are not ASCII, every [`COLUMN_MARK`] bytes or so: a byte offset (on a
+    /// character boundary) and its 0-based column. A column is then counted from the nearest
+    /// mark, not from the start of the line: without them, each finding on a megabyte-long line
+    /// in Armenian or Greek would count a megabyte of characters.
+    column_marks: Vec<(usize, usize)>,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     /// Every word of the document's prose, in order (see [`extract::words`]).
@@ -40,7 +48,7 @@ impl Document {
     /// Parses and extracts one document. `id` is its place in the corpus.
     pub fn analyze(id: DocId, name: String, text: String, lexicon: &Lexicon) -> Document {
         let line_starts: Vec<usize> = files::line_starts(&text).collect();
-        let ascii_lines = line_starts
+        let ascii_lines: Vec<bool> = line_starts
             .iter()
             .enumerate()
             .map(|(i, &start)| {
@@ -48,8 +56,9 @@ impl Document {
                 text.as_bytes()[start..end].is_ascii()
             })
             .collect();
+        let column_marks = column_marks(&text, &line_starts, &ascii_lines);
         let (masked, blocks) = parse::document(&name, &text);
-        let (sentences, words) = extract::sentences(&masked, &blocks, lexicon);
+        let (mut sentences, mut words) = extract::sentences(&masked, &blocks, lexicon);
         let analysis = analyze::run(
             &masked,
             &blocks,
@@ -57,12 +66,19 @@ impl Document {
             &words,
             AnalysisLexicon::builtin(),
         );
+        // A corpus holds every document at once: the slack of a grown vector (up to half of
+        // it) is memory each document would keep for nothing.
+        words.shrink_to_fit();
+        sentences.shrink_to_fit();
+        let mut blocks = blocks;
+        blocks.shrink_to_fit();
         Document {
             id,
             name,
             text,
             line_starts,
             ascii_lines,
+            column_marks,
             blocks,
             sentences,
             words,
@@ -82,7 +98,17 @@ impl Document {
         let column = if self.ascii_lines[line] {
             offset - start + 1
         } else {
-            self.text[start..offset].chars().count() + 1
+            let i = self.column_marks.partition_point(|&(at, _)| at <= offset);
+            let (from, column) = match i.checked_sub(1).map(|i| self.column_marks[i]) {
+                Some((at, column)) if at >= start => (at, column),
+                _ => (start, 0),
+            };
+            // An offset inside a character counts up to that character.
+            let mut offset = offset;
+            while !self.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            column + self.text[from..offset].chars().count() + 1
         };
         // Editors do not show a BOM, so it takes no column.
         let bom = line == 0 && offset > 0 && self.text.starts_with('\u{feff}');
@@ -118,6 +144,28 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences.get(i).filter(|s| s.span.start <= offset)
     }
+}
+
+/// Bytes between two column marks on a long line that is not ASCII.
+const COLUMN_MARK: usize = 1024;
+
+/// The column marks of a text (see [`Document`]).
+fn column_marks(text: &str, line_starts: &[usize], ascii_lines: &[bool]) -> Vec<(usize, usize)> {
+    let mut marks = Vec::new();
+    for (i, &start) in line_starts.iter().enumerate() {
+        let end = line_starts.get(i + 1).copied().unwrap_or(text.len());
+        if ascii_lines[i] || end - start <= COLUMN_MARK {
+            continue;
+        }
+        let mut next = start + COLUMN_MARK;
+        for (column, (at, _)) in text[start..end].char_indices().enumerate() {
+            if start + at >= next {
+                marks.push((start + at, column));
+                next = start + at + COLUMN_MARK;
+            }
+        }
+    }
+    marks
 }
 
 /// All documents of one run, in sorted path order.
@@ -204,6 +252,23 @@ impl<'a> Files<'a> for Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_long_lines_that_are_not_ascii_are_counted_from_marks() {
+        let line = "Ադա Պրինն, ".repeat(2000);
+        let text = format!("Title\n{line}\n{line}end\n");
+        let doc = Document::analyze(0, "a.txt".into(), text.clone(), Lexicon::builtin());
+        assert!(doc.column_marks.len() > 20);
+        // Every character boundary of the two long lines gets the column counted the slow way.
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line = doc.line_index(offset);
+            let start = doc.line_starts[line];
+            let want = text[start..offset].chars().count() + 1;
+            assert_eq!(doc.line_col(offset), (line + 1, want), "at {offset}");
+        }
+        let end = text.rfind("end").unwrap();
+        assert_eq!(doc.line_col(end), (3, line.chars().count() + 1));
+    }
 
     #[test]
     fn html_comments_are_not_prose_but_spans_still_fit_the_text() {

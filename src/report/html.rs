@@ -173,11 +173,12 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let e = errata::build(run);
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<!-- {} -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"concord {}\">\n\
          <title>Errata — concord</title>\n<style>{STYLE}</style>\n</head>\n\
          <body data-js=\"off\">\n<main>",
+        crate::corpus::GENERATED_MARKER,
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(out, "<h1>Errata</h1>")?;
@@ -482,6 +483,7 @@ fn write_quote(q: &Quote, sides: bool, out: &mut dyn Write) -> io::Result<()> {
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
+    let s = super::escape(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

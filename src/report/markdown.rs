@@ -54,7 +54,12 @@ fn glossary(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn header(e: &Errata, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# Errata\n")?;
+    // The marker keeps this report out of the corpus of a later run over the same folder.
+    writeln!(
+        out,
+        "<!-- {} -->\n# Errata\n",
+        crate::corpus::GENERATED_MARKER
+    )?;
     let t = e.total;
     if t.total() == 0 {
         return writeln!(
@@ -222,6 +227,7 @@ fn write_quote(q: &Quote, sides: bool, out: &mut dyn Write) -> io::Result<()> {
 /// backslash-escaped (CommonMark allows escaping any of them); `$` too, which GitHub reads as
 /// the start of a formula.
 fn text(s: &str) -> String {
+    let s = super::escape(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
@@ -265,7 +271,7 @@ fn inline(s: &str) -> String {
 
 /// Text inside a code span: nothing is markup there except the `|` of a table cell.
 fn code(s: &str) -> String {
-    s.replace('|', "\\|")
+    super::escape(s).replace('|', "\\|")
 }
 
 fn cell(s: &str) -> String {

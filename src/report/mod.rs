@@ -3,6 +3,7 @@
 //! and columns.
 
 pub mod errata;
+mod escape;
 mod excerpt;
 mod github;
 mod html;
@@ -17,6 +18,7 @@ use crate::config::Rule;
 use crate::corpus::Corpus;
 use crate::finding::{Finding, Severity, plural};
 
+pub use escape::{escape, escape_line, is_unsafe};
 pub use terminal::ColorChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -95,10 +97,36 @@ pub fn write_github(run: &Run, out: &mut dyn Write, summary: &mut dyn Write) -> 
 }
 
 pub fn write(format: Format, run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
+    write_sized(format, run, color, None, out)
+}
+
+/// [`write`], with the terminal's width in columns when it is known (see [`terminal_width`]):
+/// terminal excerpts are cut to fit it. Without one, excerpts keep a fixed amount of context,
+/// so output to a pipe or a snapshot does not depend on the window it was produced in.
+pub fn write_sized(
+    format: Format,
+    run: &Run,
+    color: ColorChoice,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Terminal => terminal::write(run, color, out),
+        Format::Terminal => terminal::write(run, color, width, out),
         Format::Json => json::write(run, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out, None),
     }
+}
+
+/// The width to fit terminal output to: `COLUMNS` when it is set to a number (as ripgrep and
+/// clap read it), else the width of standard output when it is a terminal, else none.
+pub fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0))
 }

@@ -7,7 +7,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label, LabelStyle};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
 use super::excerpt::Excerpts;
-use super::{Run, Summary, plural};
+use super::{Run, Summary, escape, plural};
 use crate::finding::{Finding, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,26 +47,34 @@ pub fn diagnostic(f: &Finding, labels: Vec<(usize, std::ops::Range<usize>)>) -> 
             } else {
                 LabelStyle::Secondary
             };
-            Label::new(style, file, range).with_message(&l.message)
+            Label::new(style, file, range).with_message(escape(&l.message))
         })
         .collect();
-    let mut notes: Vec<String> = f.notes.clone();
+    // Messages, notes and suggestions quote the documents: escaped like the excerpts.
+    let mut notes: Vec<String> = f.notes.iter().map(|n| escape(n).into_owned()).collect();
     if let Some(s) = &f.suggestion {
-        notes.push(format!("suggestion: {s}"));
+        notes.push(format!("suggestion: {}", escape(s)));
     }
     notes.push(format!("rule: {} (`concord explain {}`)", f.rule, f.rule));
     Diagnostic::new(severity)
         .with_code(&f.code)
-        .with_message(&f.message)
+        .with_message(escape(&f.message))
         .with_labels(labels)
         .with_notes(notes)
 }
 
-pub fn write(run: &Run, color: ColorChoice, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the diagnostics; `width` is the terminal's width in columns, when known: long lines
+/// are cut around the labelled words to fit it.
+pub fn write(
+    run: &Run,
+    color: ColorChoice,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let config = Config::default();
     let colored = color.enabled();
     for f in run.findings {
-        let (files, labels) = Excerpts::new(run.corpus, f);
+        let (files, labels) = Excerpts::new(run.corpus, f, width);
         let d = diagnostic(f, labels);
         let result = if colored {
             term::emit_to_write_style(&mut Ansi::new(&mut *out), &config, &files, &d)

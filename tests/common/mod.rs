@@ -8,6 +8,8 @@ pub fn stdout_in_repo(args: &[&str], codes: &[i32]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_concord"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // Terminal output fits COLUMNS when it is set: snapshots are taken without it.
+        .env_remove("COLUMNS")
         .output()
         .expect("concord runs");
     assert!(
