@@ -1,6 +1,6 @@
 //! The whole pipeline (load, parse, extract, index, every shipped rule, sort) on generated
 //! corpora of realistic shape: wiki-style articles with a title, an infobox, sections,
-//! paragraphs and lists, words drawn from a Zipf-like vocabulary, names, dates, and a small share
+//! paragraphs and lists, words of the English dictionary drawn Zipf-like (one in a thousand misspelt), names, dates, and a small share
 //! of sentences repeated across articles. As in a real corpus, articles come in small clusters
 //! about one subject (four on each agency, naming the same chief), and a few of them disagree.
 //! Throughput is reported in bytes per second.
@@ -37,7 +37,129 @@ fn main() {
         }
         return;
     }
+    if let Some(at) = args.iter().position(|a| a == "--throughput") {
+        let sizes: Vec<usize> = args[at + 1..]
+            .iter()
+            .filter_map(|a| a.parse().ok())
+            .collect();
+        throughput(if sizes.is_empty() { &[10, 100] } else { &sizes });
+        return;
+    }
     divan::main();
+}
+
+/// What one run of a program cost, from `wait4`: the kernel's own account, children included.
+struct Cost {
+    wall: f64,
+    cpu: f64,
+    peak_rss: u64,
+}
+
+/// Runs `program` with `args`, its output thrown away, and measures it.
+fn measure(program: &Path, args: &[&std::ffi::OsStr]) -> Option<Cost> {
+    let started = std::time::Instant::now();
+    let child = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid rusage to write into, and the pid is our own child's.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    if pid <= 0 {
+        return None;
+    }
+    let wall = started.elapsed().as_secs_f64();
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Some(Cost {
+        wall,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        // Linux reports kilobytes.
+        peak_rss: usage.ru_maxrss as u64 * 1024,
+    })
+}
+
+/// The release binary this bench was built beside.
+fn concord_binary() -> PathBuf {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    target.join("release").join("concord")
+}
+
+/// `--throughput`: the released binary on corpora of each size, every default rule, JSON to a
+/// pipe, as CI runs it; beside it `typos` on the same files when it is on the PATH. Prints
+/// MB/s, CPU time over wall time, peak memory (and per input byte), and the growth exponent
+/// of the time between the smallest and the largest corpus.
+fn throughput(sizes: &[usize]) {
+    let binary = concord_binary();
+    if !binary.exists() {
+        eprintln!(
+            "{} is missing: run `cargo build --release` first",
+            binary.display()
+        );
+        std::process::exit(2);
+    }
+    let typos = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("typos"))
+            .find(|p| p.is_file())
+    });
+    let mut times = Vec::new();
+    for &mb in sizes {
+        let (dir, bytes) = corpus(mb);
+        let files = std::fs::read_dir(&dir).unwrap().count() - 1;
+        let megabytes = bytes as f64 / 1e6;
+        let Some(c) = measure(
+            &binary,
+            &[
+                "check".as_ref(),
+                "--format".as_ref(),
+                "json".as_ref(),
+                dir.as_os_str(),
+            ],
+        ) else {
+            eprintln!("concord did not run");
+            std::process::exit(2);
+        };
+        println!(
+            "concord  {files} files / {megabytes:.1} MB: {:.1} s, {:.2} MB/s, cpu/wall {:.2}, peak {:.0} MiB ({:.2} bytes per input byte)",
+            c.wall,
+            megabytes / c.wall,
+            c.cpu / c.wall,
+            c.peak_rss as f64 / 1048576.0,
+            c.peak_rss as f64 / bytes as f64
+        );
+        if let Some(typos) = &typos
+            && let Some(t) = measure(
+                typos,
+                &["--format".as_ref(), "brief".as_ref(), dir.as_os_str()],
+            )
+        {
+            println!(
+                "typos    {files} files / {megabytes:.1} MB: {:.1} s, {:.2} MB/s, cpu/wall {:.2}, peak {:.0} MiB; concord takes {:.2}x its time",
+                t.wall,
+                megabytes / t.wall,
+                t.cpu / t.wall,
+                t.peak_rss as f64 / 1048576.0,
+                c.wall / t.wall
+            );
+        }
+        times.push((bytes as f64, c.wall));
+    }
+    if let (Some(first), Some(last)) = (times.first(), times.last())
+        && last.0 > first.0
+    {
+        println!(
+            "growth exponent {:.2} from {:.0} to {:.0} MB",
+            (last.1 / first.1).ln() / (last.0 / first.0).ln(),
+            first.0 / 1e6,
+            last.0 / 1e6
+        );
+    }
 }
 
 /// A small deterministic generator (xorshift64*), so every run lints the same corpus.
@@ -77,6 +199,27 @@ fn word(rng: &mut Rng) -> String {
         .collect()
 }
 
+/// `n` words of the shipped American dictionary (lowercase, three to twelve letters), in an
+/// order of the generator's: real words, so that the spelling rules meet what they meet in prose,
+/// mostly known words, and not syllable salad, every word of which would be unknown.
+fn english_words(rng: &mut Rng, n: usize) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/dict/en_US.dic");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut words: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split('/').next().unwrap_or(""))
+        .filter(|w| (3..=12).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .map(str::to_string)
+        .collect();
+    // Fisher-Yates, deterministic.
+    for i in (1..words.len()).rev() {
+        words.swap(i, rng.below(i + 1));
+    }
+    words.truncate(n);
+    words
+}
+
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
     c.next()
@@ -94,7 +237,7 @@ struct Generator {
 impl Generator {
     fn new() -> Self {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let vocabulary = (0..20_000).map(|_| word(&mut rng)).collect();
+        let vocabulary = english_words(&mut rng, 20_000);
         let names = (0..2_000)
             .map(|_| {
                 format!(
@@ -129,6 +272,14 @@ impl Generator {
                         MONTHS[self.rng.below(MONTHS.len())],
                         1900 + self.rng.below(125)
                     )
+                }
+                // About one word in a thousand misspelt, a letter dropped, as in real prose.
+                _ if self.rng.below(1000) == 0 => {
+                    let w = &self.vocabulary[self.rng.zipf(self.vocabulary.len())];
+                    let at = self.rng.below(w.len());
+                    let mut w = w.clone();
+                    w.remove(at);
+                    w
                 }
                 _ => self.vocabulary[self.rng.zipf(self.vocabulary.len())].clone(),
             };
@@ -348,7 +499,7 @@ fn name_recall(megabytes: usize) {
 
 /// Writes a corpus of about `megabytes` MB of 12 KB articles under the target folder, once.
 fn corpus(megabytes: usize) -> (PathBuf, usize) {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-corpus-v2-{megabytes}mb"));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-corpus-v3-{megabytes}mb"));
     let marker = dir.join(".complete");
     if !marker.exists() {
         let _ = std::fs::remove_dir_all(&dir);

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, Span};
 use crate::extract::{Lexicon, normalize};
@@ -139,6 +139,10 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for DuplicateSentence {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Sentences]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.sentences();
         match self.mode {

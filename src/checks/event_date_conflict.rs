@@ -12,7 +12,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::extract::facts::{Fact, FactKind};
 use crate::finding::Finding;
@@ -47,6 +47,10 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for EventDateConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         for group in index.groups.iter().filter(|g| g.kind == FactKind::Event) {

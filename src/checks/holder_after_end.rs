@@ -11,7 +11,7 @@
 //!
 //! Which side is marked: the holding claim, the statement that was not updated.
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::extract::dates::PartialDate;
 use crate::extract::facts::{FactKind, FactPatterns, When};
@@ -55,6 +55,10 @@ fn known_year(e: &PersonEvent) -> Option<PartialDate> {
 }
 
 impl Check for HolderAfterEnd {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         let patterns = FactPatterns::builtin();

@@ -19,7 +19,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::extract::dates::PartialDate;
 use crate::extract::facts::{Fact, FactKind, When};
@@ -110,6 +110,10 @@ fn describe(when: &When) -> String {
 }
 
 impl Check for HolderConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         for group in index.groups.iter().filter(|g| g.kind == FactKind::Holder) {

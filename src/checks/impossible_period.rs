@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::Document;
 use crate::extract::dates;
@@ -52,6 +52,10 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for ImpossiblePeriod {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for block in &doc.blocks {
             let text = doc.slice(block.content);

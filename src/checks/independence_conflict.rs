@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::extract::facts::FactKind;
 use crate::finding::Finding;
@@ -48,6 +48,10 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
 }
 
 impl Check for IndependenceConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         let names = crate::extract::facts::FactPatterns::builtin();

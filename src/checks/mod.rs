@@ -59,7 +59,7 @@ use rayon::prelude::*;
 use crate::config::Rule;
 use crate::corpus::{Corpus, Document};
 use crate::finding::Finding;
-use crate::index::Index;
+use crate::index::{Index, IndexKind};
 
 /// What a check sees: the corpus and the corpus-wide indexes built from it.
 pub struct Context<'a> {
@@ -88,6 +88,12 @@ pub trait Check: Send + Sync {
     ) {
     }
     fn check_corpus(&self, _rule: &Rule, _cx: &Context, _out: &mut Vec<Finding>) {}
+    /// The corpus-wide indexes the check reads. The engine builds them before any check runs,
+    /// each on every core; an index built on first use inside a check would keep one core busy
+    /// while the checks waiting for it hold the other.
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[]
+    }
 }
 
 /// A check kind: its name in rule packs, its documentation, and how to build it from parameters.
@@ -168,6 +174,12 @@ pub(crate) fn params<T: serde::de::DeserializeOwned>(value: toml::Value) -> Resu
 /// Runs every rule over the corpus: per-document checks in parallel over documents, corpus checks
 /// in parallel over rules. Findings come back sorted by (file, start, rule) and without repeats.
 pub fn run(cx: &Context, rules: &[Rule]) -> Vec<Finding> {
+    let needs = |kind: IndexKind| rules.iter().any(|r| r.check.indexes().contains(&kind));
+    cx.index.prepare(
+        needs(IndexKind::Sentences),
+        needs(IndexKind::Facts),
+        needs(IndexKind::Names),
+    );
     let mut findings: Vec<Finding> = cx
         .corpus
         .docs

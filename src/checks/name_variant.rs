@@ -36,7 +36,7 @@ use std::cmp::Reverse;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, DocId};
 use crate::extract::names::{Translit, TranslitClass, lowercase};
@@ -232,6 +232,10 @@ impl Profile {
 }
 
 impl Check for NameVariant {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Names]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let own;
         let (index, translit) = match &self.translit {

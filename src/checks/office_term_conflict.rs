@@ -10,7 +10,7 @@
 //! Which side is marked: the prose term. The infobox gives days and is the structured record;
 //! prose rounds and drifts.
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::Document;
 use crate::extract::dates::PartialDate;
@@ -42,6 +42,10 @@ fn term(o: &Office) -> String {
 }
 
 impl Check for OfficeTermConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_document(&self, rule: &Rule, cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         let offices = &cx.index.facts().docs[doc.id].offices;
         for prose in offices.iter().filter(|o| !o.from_infobox) {

@@ -15,7 +15,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::extract::facts::{FactKind, FactPatterns, When};
 use crate::finding::Finding;
@@ -60,6 +60,10 @@ fn present(when: &When) -> bool {
 }
 
 impl Check for ParentConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         let names = &FactPatterns::builtin().names;

@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Kind};
+use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::DocId;
 use crate::extract::dates::PartialDate;
@@ -89,6 +89,10 @@ impl PersonEventDateConflict {
 }
 
 impl Check for PersonEventDateConflict {
+    fn indexes(&self) -> &'static [IndexKind] {
+        &[IndexKind::Facts]
+    }
+
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
         let index = cx.index.facts();
         // Group by event, then by person (one person spelt two ways is one person).

@@ -40,6 +40,7 @@
 //! word that replaces the span of the primary label, and a note lists the candidates and says
 //! how sure the choice is (one candidate at the nearest distance, or several).
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
@@ -318,6 +319,10 @@ impl SpellCheck {
         let ev = evidence(corpus);
         let translit = Translit::builtin();
         let mut known = Known::default();
+        // Words that survived every test, in reading order; their corrections are looked up
+        // afterwards, once per spelling and convention (a slip made once is often made again),
+        // on every core: a Hunspell search costs far more than all the tests before it.
+        let mut candidates: Vec<(&Document, Span, &str, Shape, Dialect)> = Vec::new();
         for doc in &corpus.docs {
             let dialect = self.dialect.unwrap_or_else(|| detect_dialect(doc));
             for s in &doc.sentences {
@@ -362,11 +367,27 @@ impl SpellCheck {
                     if protected || near_native(doc, words, i) || not_prose(doc, w) {
                         continue;
                     }
-                    if let Some(fix) = self.correction(text, shape, dialect) {
-                        let span = Span::new(w.start, w.start + text.len());
-                        out.push(self.finding(rule, doc, span, text, &fix));
-                    }
+                    let span = Span::new(w.start, w.start + text.len());
+                    candidates.push((doc, span, text, shape, dialect));
                 }
+            }
+        }
+        let mut asked: Vec<(&str, Shape, Dialect)> = candidates
+            .iter()
+            .map(|&(_, _, text, shape, dialect)| (text, shape, dialect))
+            .collect();
+        asked.sort_unstable_by_key(|&(text, _, dialect)| (text, dialect == Dialect::American));
+        asked.dedup_by_key(|&mut (text, _, dialect)| (text, dialect == Dialect::American));
+        let corrections: FxHashMap<(&str, bool), Fix> = asked
+            .par_iter()
+            .filter_map(|&(text, shape, dialect)| {
+                let fix = self.correction(text, shape, dialect)?;
+                Some(((text, dialect == Dialect::American), fix))
+            })
+            .collect();
+        for (doc, span, text, _, dialect) in candidates {
+            if let Some(fix) = corrections.get(&(text, dialect == Dialect::American)) {
+                out.push(self.finding(rule, doc, span, text, fix));
             }
         }
     }
@@ -386,8 +407,10 @@ impl SpellCheck {
         };
         let mut best: Vec<String> = Vec::new();
         let mut best_distance = usize::MAX;
-        for dialect in [dialect, other] {
-            for s in english::suggestions(text, dialect) {
+        for (pass, dialect) in [dialect, other].into_iter().enumerate() {
+            // Only a word allowed two edits can gain from Hunspell's n-gram search, and what
+            // the other convention adds is a respelling one edit away (`color`, `colour`).
+            for s in english::suggestions(text, dialect, max > 1 && pass == 0) {
                 let s_lower = s.to_lowercase();
                 if !s.bytes().all(|b| b.is_ascii_alphabetic()) || s_lower == lower {
                     continue;

@@ -103,10 +103,16 @@ pub fn spelt(word: &str, dialect: Dialect) -> bool {
     dictionary(dialect).check(word)
 }
 
-/// The dialect's Hunspell suggestions for `word`, best first.
-pub fn suggestions(word: &str, dialect: Dialect) -> Vec<String> {
+/// The dialect's Hunspell suggestions for `word`, best first. Without `distant`, only the
+/// edit-based ones (a letter replaced, dropped, added or swapped, a replacement-table entry):
+/// when those find nothing, Hunspell goes on to rank the whole word list by n-gram similarity,
+/// which costs milliseconds a word and only finds words further than one edit away.
+pub fn suggestions(word: &str, dialect: Dialect, distant: bool) -> Vec<String> {
     let mut out = Vec::new();
-    dictionary(dialect).suggest(word, &mut out);
+    dictionary(dialect)
+        .suggester()
+        .with_ngram_suggestions(distant)
+        .suggest(word, &mut out);
     out
 }
 
@@ -134,7 +140,9 @@ mod tests {
         assert!(spelt("Security", American) && !spelt("Sercurity", American));
         assert!(!spelt("shorly", American) && !spelt("shorly", British));
         assert_eq!(
-            suggestions("shorly", American).first().map(String::as_str),
+            suggestions("shorly", American, false)
+                .first()
+                .map(String::as_str),
             Some("shortly")
         );
     }

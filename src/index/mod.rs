@@ -1,4 +1,5 @@
-//! Corpus-wide indexes, each built once on first use and shared by every check that needs it.
+//! Corpus-wide indexes, each built once, before the checks that declare it run (or on first use
+//! by one that does not), and shared by every check that needs it.
 //! They are what keeps cross-document checks linear: checks look up keys instead of comparing
 //! every item with every other.
 
@@ -14,6 +15,14 @@ pub use sentences::{SentenceIndex, SentenceRef};
 
 use crate::corpus::Corpus;
 use crate::extract::Lexicon;
+
+/// The indexes a check can declare (see [`crate::checks::Check::indexes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexKind {
+    Sentences,
+    Facts,
+    Names,
+}
 
 pub struct Index<'a> {
     corpus: &'a Corpus,
@@ -32,6 +41,26 @@ impl<'a> Index<'a> {
             facts: OnceLock::new(),
             names: OnceLock::new(),
         }
+    }
+
+    /// Builds the indexes asked for at once: the fact and sentence indexes spread their
+    /// documents over every core, and the name index runs beside them.
+    pub fn prepare(&self, sentences: bool, facts: bool, names: bool) {
+        rayon::join(
+            || {
+                if names {
+                    self.names();
+                }
+            },
+            || {
+                if facts {
+                    self.facts();
+                }
+                if sentences {
+                    self.sentences();
+                }
+            },
+        );
     }
 
     /// Normalised words and weighted content terms of every sentence, with an inverted index.
