@@ -92,6 +92,9 @@ struct CheckArgs {
     /// Print the findings only: no summary line, no notes about the baseline.
     #[arg(long, short)]
     quiet: bool,
+    /// With --format json: indent the report for a reader (it is one compact line by default).
+    #[arg(long)]
+    pretty: bool,
     /// Print how many findings each rule has instead of the findings.
     #[arg(long)]
     statistics: bool,
@@ -291,6 +294,11 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
         severity: args.severity,
         ..Selection::default()
     };
+    if args.pretty && args.format != Format::Json {
+        return Err(Failure::Run(
+            "--pretty indents the JSON report; use it with --format json".into(),
+        ));
+    }
     let mut linted = args.paths.clone();
     if let Some(name) = &args.stdin_filename {
         linted.insert(0, name.clone());
@@ -446,6 +454,8 @@ fn check(args: CheckArgs, out: &mut dyn Write) -> Result<u8, Failure> {
                 ))
             })?;
         report::write_github(&run, out, &mut summary)?;
+    } else if args.pretty && args.format == Format::Json {
+        report::write_json_pretty(&run, out)?;
     } else {
         report::write_sized(args.format, &run, args.color, report::terminal_width(), out)?;
     }

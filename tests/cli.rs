@@ -444,3 +444,22 @@ fn the_repository_lints_its_seeds_by_default() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["summary"]["files"], 4);
 }
+
+#[test]
+fn json_is_one_compact_line_unless_pretty_is_asked() {
+    let root = repo_root();
+    let compact = concord(&["check", "seeds", "--format", "json"], &root);
+    let text = stdout(&compact);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let pretty = concord(&["check", "seeds", "--format", "json", "--pretty"], &root);
+    assert_eq!(pretty.status.code(), compact.status.code());
+    let indented = stdout(&pretty);
+    assert!(indented.lines().count() > 100);
+    let a: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&indented).unwrap();
+    assert_eq!(a, b);
+    // --pretty means nothing to the other formats: said, not ignored.
+    let out = concord(&["check", "seeds", "--pretty"], &root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--format json"), "{}", stderr(&out));
+}

@@ -21,6 +21,10 @@ pub enum FactsFormat {
     Table,
     /// Entities and facts as JSON, with byte spans.
     Json,
+    /// One fact a line (JSON Lines), each with its entity's id and name, the person's name
+    /// key and the period as dates: the input of a group-by on (entity, attribute) in a
+    /// query engine, for corpora larger than one machine (see the README).
+    Jsonl,
 }
 
 #[derive(Args, Debug)]
@@ -53,6 +57,7 @@ pub fn run(args: FactsArgs, out: &mut dyn Write) -> Result<u8, Failure> {
                 .map_err(|e| Failure::Run(e.to_string()))?;
             writeln!(out)?;
         }
+        FactsFormat::Jsonl => jsonl(&corpus, &index, out)?,
     }
     Ok(0)
 }
@@ -157,6 +162,60 @@ fn table(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), 
             .collect::<std::collections::BTreeSet<_>>()
             .len()
     )?;
+    Ok(())
+}
+
+/// `--format jsonl`: every fact of [`to_json`] with what a query needs to group and compare it
+/// without the rest of the file: `entity_name`; `attribute` as the index groups it (a
+/// `headed by` claim under the entity's top post); for a holder, `person` (given names and
+/// surname, lowercase, ranks dropped) and `surname`; `current` (about the present: an undated
+/// claim or an open period) and the period's `since`/`until` as ISO dates (`YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`), else null.
+fn jsonl(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), Failure> {
+    use concord::extract::facts::When;
+    let mut out = std::io::BufWriter::new(out);
+    let mut refs: Vec<_> = index
+        .groups
+        .iter()
+        .flat_map(|g| g.facts.iter().map(move |r| (g, r)))
+        .collect();
+    refs.sort_by_key(|(_, r)| (r.doc, index.fact(**r).span.start, r.fact));
+    for (group, r) in refs {
+        let f = index.fact(*r);
+        let doc = corpus.doc(r.doc);
+        let (line, column) = doc.line_col(f.span.start);
+        let (current, since, until) = match &f.when {
+            When::Present => (true, None, None),
+            When::Unknown => (false, None, None),
+            When::Period { from, to, ongoing } => (
+                *ongoing && to.is_none(),
+                from.map(|d| d.to_string()),
+                to.map(|d| d.to_string()),
+            ),
+        };
+        let row = json!({
+            "file": doc.name,
+            "start": f.span.start,
+            "end": f.span.end,
+            "line": line,
+            "column": column,
+            "entity": group.entity,
+            "entity_name": index.display(group.entity),
+            "kind": f.kind.as_str(),
+            "attribute": group.attribute,
+            "value": f.value,
+            "person": f.person.as_ref().map(|p| p.key().to_lowercase()),
+            "surname": f.person.as_ref().map(|p| p.surname.to_lowercase()),
+            "current": current,
+            "since": since,
+            "until": until,
+            "when": f.when.to_string(),
+            "from": f.origin.as_str(),
+        });
+        serde_json::to_writer(&mut out, &row).map_err(|e| Failure::Run(e.to_string()))?;
+        writeln!(out)?;
+    }
+    out.flush()?;
     Ok(())
 }
 

@@ -124,7 +124,9 @@ pub fn diagnostic<'a>(run: &Run<'a>, f: &'a Finding) -> Diagnostic<'a> {
     }
 }
 
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
+/// One line of compact JSON, for machines (the default: at 100 MB of input, indentation alone
+/// would make the report several times larger); `pretty` indents it for a reader.
+pub fn write(run: &Run, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     let s = Summary::of(run);
     let report = Report {
         version: 1,
@@ -136,6 +138,12 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             infos: s.infos,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    let mut out = io::BufWriter::new(out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+    } else {
+        serde_json::to_writer(&mut out, &report)?;
+    }
+    writeln!(out)?;
+    out.flush()
 }

@@ -112,10 +112,15 @@ pub fn write_sized(
 ) -> io::Result<()> {
     match format {
         Format::Terminal => terminal::write(run, color, width, out),
-        Format::Json => json::write(run, out),
+        Format::Json => json::write(run, false, out),
         Format::Sarif => sarif::write(run, out),
         Format::Github => github::write(run, out, None),
     }
+}
+
+/// `--format json --pretty`: the JSON report indented for a reader.
+pub fn write_json_pretty(run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    json::write(run, true, out)
 }
 
 /// The width to fit terminal output to: `COLUMNS` when it is set to a number (as ripgrep and
