@@ -27,7 +27,11 @@ fn terminal_output_on_seeds() {
 
 #[test]
 fn json_output_on_seeds() {
-    snapshot!("seeds__json", run(&["check", "seeds", "--format", "json"]));
+    // Indented, so a change reads as a diff of fields.
+    snapshot!(
+        "seeds__json",
+        run(&["check", "seeds", "--format", "json", "--pretty"])
+    );
 }
 
 /// Every diagnostic has the contract's fields with the right types, and every label's offsets

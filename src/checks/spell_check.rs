@@ -401,6 +401,11 @@ impl SpellCheck {
             Shape::Lower if lower.len() >= self.long_word => 2,
             _ => 1,
         };
+        // Only a word of the English word lists is taken as the correction: when none is near
+        // enough, no suggestion of Hunspell's could be, and its search is skipped.
+        if !english::has_word_within(&lower, max) {
+            return None;
+        }
         let other = match dialect {
             Dialect::American => Dialect::British,
             Dialect::British => Dialect::American,

@@ -55,6 +55,48 @@ pub fn is_word(lower: &str) -> bool {
     LISTS.corrections.contains_key(lower) || am_wordlist::contains(lower)
 }
 
+/// Every word [`is_word`] accepts, with its length and the set of letters it uses, for
+/// [`has_word_within`].
+static WORDS: LazyLock<Vec<(u32, usize, Box<str>)>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = LISTS
+        .corrections
+        .keys()
+        .map(String::as_str)
+        .chain(am_wordlist::iter())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+        .into_iter()
+        .map(|w| (letters(w), w.chars().count(), w.into()))
+        .collect()
+});
+
+/// The letters a word uses, one bit each (a–z, and one bit for any other character).
+fn letters(word: &str) -> u32 {
+    word.chars().fold(0, |set, c| {
+        set | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            _ => 1 << 26,
+        }
+    })
+}
+
+/// True when some word [`is_word`] accepts is at most `max` edits (optimal string alignment:
+/// a letter replaced, added, dropped, or two swapped) from `lower`. Each edit changes at most
+/// two letters of the set a word uses and its length by at most one, so nearly every word is
+/// ruled out by a bit count before any distance is computed: asking costs microseconds, where
+/// a Hunspell suggestion search costs milliseconds.
+pub fn has_word_within(lower: &str, max: usize) -> bool {
+    let set = letters(lower);
+    let length = lower.chars().count();
+    WORDS.iter().any(|(s, n, w)| {
+        n.abs_diff(length) <= max
+            && ((s ^ set).count_ones() as usize) <= 2 * max
+            && strsim::osa_distance(lower, w) <= max
+    })
+}
+
 /// How many recorded misspellings point at `lower`: a proxy for how often the word is written.
 pub fn popularity(lower: &str) -> u32 {
     LISTS.corrections.get(lower).copied().unwrap_or(0)

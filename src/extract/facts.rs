@@ -224,6 +224,8 @@ pub struct FactPatterns {
     events: FxHashMap<String, String>,
     values: FxHashMap<String, String>,
     sentences: Vec<SentencePattern>,
+    /// Which sentence patterns a sentence could match, from one literal pass.
+    triggers: super::triggers::Triggers,
     lists: FxHashMap<String, String>,
 }
 
@@ -270,6 +272,7 @@ impl FactPatterns {
         let anaphora = alternation(raw.entities.anaphora.iter().map(|m| regex::escape(m)));
         let entity = format!(r"(?:(?:[Tt]he\s+)?{NAME}|[Tt]he\s+(?i:{anaphora}))");
         let mut sentences = Vec::new();
+        let mut sources = Vec::new();
         for s in &raw.sentence {
             let kind = match s.fact.as_str() {
                 "holder" => FactKind::Holder,
@@ -291,6 +294,7 @@ impl FactPatterns {
                 .replace("{other}", &format!("(?<other>{entity})"));
             let regex = Regex::new(&source)
                 .map_err(|e| format!("sentence pattern `{}`: {e}", s.pattern))?;
+            sources.push(source);
             let attribute =
                 match kind {
                     FactKind::Current => Some("current".to_string()),
@@ -355,6 +359,7 @@ impl FactPatterns {
             events: invert(&raw.infobox.events),
             values: invert(&raw.infobox.values),
             sentences,
+            triggers: super::triggers::Triggers::new(&sources),
             lists: raw
                 .lists
                 .into_iter()
@@ -562,6 +567,7 @@ static TAIL_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: &mut Vec<Fact>) {
+    let mut hits = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
@@ -572,7 +578,8 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
             .sentences
             .get(index)
             .is_some_and(|s| s.triggered);
-        for pattern in &p.sentences {
+        p.triggers.hits(text, &mut hits);
+        for (pattern, _) in p.sentences.iter().zip(&hits).filter(|(_, hit)| **hit) {
             if !triggered && matches!(pattern.kind, FactKind::Holder | FactKind::Value) {
                 continue;
             }
@@ -858,6 +865,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn shipped_sentence_patterns_run_only_where_their_words_are() {
+        // All but the present-tense pattern (`X is`, `X continues`, `X ensures`: a verb read
+        // from its ending) need a literal word, so most sentences are never matched against them.
+        let p = FactPatterns::builtin();
+        assert!(
+            p.triggers.triggered() + 1 >= p.sentences.len(),
+            "{} of {}",
+            p.triggers.triggered(),
+            p.sentences.len()
+        );
     }
 
     #[test]
