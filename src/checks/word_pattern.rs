@@ -34,7 +34,7 @@ use super::repeated_word::{adjacent, glued};
 use super::wordclass::WordClass;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
-use crate::corpus::{Document, Span};
+use crate::corpus::{Document, Lowered, Span};
 use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
@@ -421,12 +421,18 @@ fn target_maps(expr: &Expr, lists: &[List]) -> bool {
 struct Words<'d> {
     doc: &'d Document,
     spans: &'d [Span],
-    lower: Vec<String>,
+    /// The document's lowercase words, and where the sentence's first word is among them.
+    lowered: &'d Lowered,
+    first: usize,
 }
 
 impl Words<'_> {
     fn raw(&self, i: usize) -> &str {
         self.doc.slice(self.spans[i])
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.lowered.word(self.first + i)
     }
 
     /// True when only spaces separate word `i` from word `i + 1`.
@@ -437,7 +443,7 @@ impl Words<'_> {
 
 impl WordPattern {
     fn atom_holds(&self, atom: &Atom, words: &Words, i: usize) -> bool {
-        let lower = &words.lower[i];
+        let lower = words.lower(i);
         match atom {
             Atom::Literal(w) => lower == w,
             Atom::List(l) => self.lists[*l].words.contains(lower),
@@ -535,24 +541,27 @@ fn match_case(found: &str, right: &str) -> String {
 
 impl Check for WordPattern {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
-        let mut buf = String::new();
+        let lowered = doc.lowered();
+        // The patterns each distinct word can start, looked up once per document.
+        let starts: Vec<Option<&Vec<usize>>> = lowered
+            .vocabulary
+            .iter()
+            .map(|w| self.by_trigger.get(&**w))
+            .collect();
         for sentence in &doc.sentences {
             let spans = &doc.words[sentence.words.clone()];
-            let mut words: Option<Words> = None;
+            let words = Words {
+                doc,
+                spans,
+                lowered,
+                first: sentence.words.start,
+            };
             for i in 0..spans.len() {
-                buf.clear();
-                buf.extend(doc.slice(spans[i]).chars().flat_map(char::to_lowercase));
-                if buf.contains('’') {
-                    buf = buf.replace('’', "'");
-                }
-                let Some(candidates) = self.by_trigger.get(buf.as_str()) else {
+                let Some(candidates) = starts[lowered.ids[sentence.words.start + i] as usize]
+                else {
                     continue;
                 };
-                let words = words.get_or_insert_with(|| Words {
-                    doc,
-                    spans,
-                    lower: spans.iter().map(|s| normalise(doc.slice(*s))).collect(),
-                });
+                let words = &words;
                 for &pi in candidates {
                     let p = &self.patterns[pi];
                     if !self.holds(&p.tokens[p.anchor].expr, words, i) {
@@ -580,7 +589,7 @@ impl Check for WordPattern {
                         continue;
                     }
                     let found = doc.slice(span);
-                    let Some(right) = self.replacement(p, &words.lower[target]) else {
+                    let Some(right) = self.replacement(p, words.lower(target)) else {
                         continue;
                     };
                     let right = match_case(found, &right);

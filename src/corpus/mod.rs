@@ -42,6 +42,26 @@ pub struct Document {
     pub words: Vec<Span>,
     /// Tokens, parts of speech, mentions and dates, computed once (see [`analyze`]).
     pub analysis: Analysis,
+    /// The words in lowercase, made on first use (see [`Document::lowered`]).
+    lowered: std::sync::OnceLock<Lowered>,
+}
+
+/// Every word of a document in lowercase (`’` read as `'`), as ids into the document's own
+/// vocabulary: what word-level checks look words up by. Made once per document, whichever check
+/// asks first, instead of a lowercase copy of every word in every check.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    /// Per word of [`Document::words`], same index: its entry in `vocabulary`.
+    pub ids: Vec<u32>,
+    /// Each distinct lowercase form once.
+    pub vocabulary: Vec<Box<str>>,
+}
+
+impl Lowered {
+    /// The lowercase form of word `i` of the document.
+    pub fn word(&self, i: usize) -> &str {
+        &self.vocabulary[self.ids[i] as usize]
+    }
 }
 
 impl Document {
@@ -83,7 +103,57 @@ impl Document {
             sentences,
             words,
             analysis,
+            lowered: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The document's words in lowercase (see [`Lowered`]).
+    pub fn lowered(&self) -> &Lowered {
+        self.lowered.get_or_init(|| {
+            let mut ids = Vec::with_capacity(self.words.len());
+            let mut vocabulary: Vec<Box<str>> = Vec::new();
+            let mut seen: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+            let mut buf = String::new();
+            let mut lowered: Vec<(usize, String)> = Vec::new();
+            for (i, &w) in self.words.iter().enumerate() {
+                let word = self.slice(w);
+                // Most words are already lowercase ASCII: looked up as they are, no copy.
+                if word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+                {
+                    let next = vocabulary.len() as u32;
+                    let id = *seen.entry(word).or_insert_with(|| {
+                        vocabulary.push(word.into());
+                        next
+                    });
+                    ids.push(id);
+                } else {
+                    buf.clear();
+                    buf.extend(word.chars().flat_map(char::to_lowercase));
+                    let lower = buf.replace('’', "'");
+                    ids.push(u32::MAX);
+                    lowered.push((i, lower));
+                }
+            }
+            // Words that needed lowering: looked up after, as their forms are owned here.
+            let mut owned: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+            for (i, lower) in lowered {
+                let id = match seen.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let next = vocabulary.len() as u32;
+                        *owned.entry(lower).or_insert_with_key(|l| {
+                            vocabulary.push(l.as_str().into());
+                            next
+                        })
+                    }
+                };
+                ids[i] = id;
+            }
+            vocabulary.shrink_to_fit();
+            Lowered { ids, vocabulary }
+        })
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -117,6 +117,11 @@ pub fn month_number(name: &str) -> Option<u32> {
 
 /// Every date in `text`, in order, most precise reading first where readings overlap.
 pub fn find(text: &str) -> Vec<DateMention> {
+    // Every date read has a year of four ASCII digits (the others do not parse): a text
+    // without four digits in a row, most sentences, costs one pass over its bytes.
+    if !has_four_digits(text) {
+        return Vec::new();
+    }
     let mut found: Vec<DateMention> = Vec::new();
     let mut push = |span: Span, date: PartialDate| {
         if !found
@@ -191,6 +196,14 @@ pub fn find(text: &str) -> Vec<DateMention> {
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
 }
 
 /// A stretch of time found in text: its start, its end, or both. A bare `since D` has a start
