@@ -170,7 +170,7 @@ fn short_list_item(corpus: &Corpus, index: &SentenceIndex, entry: u32) -> bool {
 /// Text without closing punctuation that runs over a line break, such as a signature block
 /// (`Ivan Petrov` / `General Director`) or a caption: a label, not a statement to compare.
 /// The shorter word sequence, at least `min` words long, stands in a row in the longer one.
-fn copied_run(a: &[String], b: &[String], min: usize) -> bool {
+fn copied_run(a: &[u32], b: &[u32], min: usize) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.len() >= min && long.windows(short.len()).any(|w| w == short)
 }
@@ -276,7 +276,7 @@ impl DuplicateSentence {
     }
 
     fn exact(&self, rule: &Rule, corpus: &Corpus, index: &SentenceIndex, out: &mut Vec<Finding>) {
-        let mut groups: FxHashMap<&[String], Vec<u32>> = FxHashMap::default();
+        let mut groups: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
         for (i, e) in index.entries.iter().enumerate() {
             if e.words.len() >= self.min_words {
                 groups.entry(&e.words).or_default().push(i as u32);

@@ -22,8 +22,9 @@ pub struct SentenceRef {
 #[derive(Debug)]
 pub struct SentenceEntry {
     pub at: SentenceRef,
-    /// Folded words, dates as one `@date:` token each.
-    pub words: Vec<String>,
+    /// Folded words, dates as one `@date:` token each, as ids: one id per distinct form over
+    /// the corpus, so comparing ids compares the words (4 bytes a word, not a string each).
+    pub words: Vec<u32>,
     /// Distinct content term ids, sorted.
     pub terms: Vec<u32>,
 }
@@ -77,8 +78,16 @@ impl SentenceIndex {
         let mut term_text = Vec::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut entries = Vec::new();
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         for (at, words, terms) in per_doc.into_iter().flatten() {
             let entry_id = entries.len() as u32;
+            let words: Vec<u32> = words
+                .into_iter()
+                .map(|w| {
+                    let next = word_ids.len() as u32;
+                    *word_ids.entry(w).or_insert(next)
+                })
+                .collect();
             let mut term_ids: Vec<u32> = terms
                 .into_iter()
                 .map(|t| {
