@@ -7,6 +7,12 @@
 //!
 //! Run with `cargo bench --bench pipeline`; the 50 MB case takes a while on two cores.
 //!
+//! Throughput as CI runs it: `cargo build --release && cargo bench --bench pipeline --
+//! --throughput 10 100` writes corpora of 10 and 100 MB (once, under `target/tmp`), runs the
+//! release binary on each (`check --format json`, every default rule), and prints MB/s, CPU time
+//! over wall time, peak memory (from `wait4`) and the growth exponent between the sizes; with
+//! `typos` on the PATH (`pip install typos`), typos on the same files beside it.
+//!
 //! Name-variant recall at scale: `cargo bench --bench pipeline -- --name-recall 2 20` writes
 //! corpora of 2 and 20 MB in which one name in a few hundred is misspelt (a letter dropped,
 //! swapped or doubled inside the surname, or another romanisation of it), lints each, and prints
