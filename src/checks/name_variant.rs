@@ -195,10 +195,11 @@ struct Profile {
     /// (occurrences, documents, native letters, reverse reading position): the rank that
     /// decides which of two spellings is the variant.
     rank: (usize, usize, usize, Reverse<(usize, usize)>),
-    left: FxHashSet<String>,
-    right: FxHashSet<String>,
+    /// Neighbour folds, as the index's ids.
+    left: FxHashSet<u32>,
+    right: FxHashSet<u32>,
     /// (left, right) neighbour pairs of occurrences that have both.
-    both: FxHashSet<(String, String)>,
+    both: FxHashSet<(u32, u32)>,
     /// No occurrence has a name word beside it.
     alone: bool,
 }
@@ -220,10 +221,10 @@ impl Profile {
             alone: true,
         };
         for o in &s.occurrences {
-            p.left.extend(o.left.clone());
-            p.right.extend(o.right.clone());
-            if let (Some(l), Some(r)) = (&o.left, &o.right) {
-                p.both.insert((l.clone(), r.clone()));
+            p.left.extend(o.left);
+            p.right.extend(o.right);
+            if let (Some(l), Some(r)) = (o.left, o.right) {
+                p.both.insert((l, r));
             }
             p.alone &= o.left.is_none() && o.right.is_none();
         }

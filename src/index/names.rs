@@ -23,9 +23,10 @@ use crate::extract::names::{self, Translit};
 pub struct Occurrence {
     pub doc: DocId,
     pub span: Span,
-    /// Folded forms of the neighbouring name words.
-    pub left: Option<String>,
-    pub right: Option<String>,
+    /// Folded forms of the neighbouring name words, as ids: equal ids, equal folds (a few
+    /// bytes an occurrence instead of two strings; the checks only compare them).
+    pub left: Option<u32>,
+    pub right: Option<u32>,
 }
 
 /// One distinct spelling (compared in lowercase) of a name word.
@@ -56,6 +57,9 @@ impl NameIndex {
     pub fn build(corpus: &Corpus, translit: &Translit) -> NameIndex {
         let mut index = NameIndex::default();
         let mut by_lower: FxHashMap<String, u32> = FxHashMap::default();
+        // Neighbour words as written → the id of their fold; each distinct one folded once.
+        let mut neighbours: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut folds: FxHashMap<String, u32> = FxHashMap::default();
         for doc in &corpus.docs {
             for word in names::name_words(doc) {
                 let text = doc.slice(word.span);
@@ -69,12 +73,21 @@ impl NameIndex {
                     });
                     (index.spellings.len() - 1) as u32
                 });
-                let neighbour = |s: Option<Span>| s.map(|s| translit.fold(doc.slice(s)));
+                let mut neighbour = |s: Option<Span>| {
+                    s.map(|s| {
+                        let text = doc.slice(s);
+                        *neighbours.entry(text).or_insert_with(|| {
+                            let next = folds.len() as u32;
+                            *folds.entry(translit.fold(text)).or_insert(next)
+                        })
+                    })
+                };
+                let (left, right) = (neighbour(word.left), neighbour(word.right));
                 index.spellings[id as usize].occurrences.push(Occurrence {
                     doc: doc.id,
                     span: word.span,
-                    left: neighbour(word.left),
-                    right: neighbour(word.right),
+                    left,
+                    right,
                 });
             }
         }

@@ -40,76 +40,137 @@ pub struct SentenceIndex {
     pub postings: Vec<Vec<u32>>,
 }
 
-impl SentenceIndex {
-    pub fn build(corpus: &Corpus, lexicon: &Lexicon) -> SentenceIndex {
-        // (where, folded words, content terms) of every sentence, document by document.
-        type Normalised = (SentenceRef, Vec<String>, Vec<String>);
-        let per_doc: Vec<Vec<Normalised>> = corpus
-            .docs
-            .par_iter()
-            .map(|doc| {
-                doc.sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        // Code and markup keep their place (passages pair sentences in a
-                        // row) but have no words to compare.
-                        let (words, terms) = if normalize::is_prose(doc.slice(s.span)) {
-                            let words = normalize::folded_words(doc, s);
-                            let terms = normalize::content_terms(&words, lexicon);
-                            (words, terms)
-                        } else {
-                            (Vec::new(), Vec::new())
-                        };
-                        (
-                            SentenceRef {
-                                doc: doc.id,
-                                sentence: i,
-                            },
-                            words,
-                            terms,
-                        )
-                    })
-                    .collect()
+/// Documents normalised at once: enough to keep both cores busy, few enough that their strings
+/// stay a small part of the corpus.
+const BATCH: usize = 64;
+
+/// Distinct strings, each with an id in order of first sight.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.list.push(s.to_string());
+        id
+    }
+
+    fn own(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(s.as_str()) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(s.clone());
+        self.ids.insert(s, id);
+        id
+    }
+}
+
+/// One document's sentences as ids into its own word and term vocabularies.
+struct DocSentences {
+    words: Interner,
+    terms: Interner,
+    sentences: Vec<(SentenceRef, Vec<u32>, Vec<u32>)>,
+}
+
+impl DocSentences {
+    fn of(doc: &crate::corpus::Document, lexicon: &Lexicon) -> DocSentences {
+        let mut words = Interner::default();
+        let mut terms = Interner::default();
+        let sentences = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let at = SentenceRef {
+                    doc: doc.id,
+                    sentence: i,
+                };
+                // Code and markup keep their place (passages pair sentences in a row) but
+                // have no words to compare.
+                if !normalize::is_prose(doc.slice(s.span)) {
+                    return (at, Vec::new(), Vec::new());
+                }
+                let folded = normalize::folded_words(doc, s);
+                let term_ids = normalize::content_terms(&folded, lexicon)
+                    .into_iter()
+                    .map(|t| terms.own(t))
+                    .collect();
+                let word_ids = folded.into_iter().map(|w| words.own(w)).collect();
+                (at, word_ids, term_ids)
             })
             .collect();
+        DocSentences {
+            words,
+            terms,
+            sentences,
+        }
+    }
+}
 
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut term_text = Vec::new();
+impl SentenceIndex {
+    pub fn build(corpus: &Corpus, lexicon: &Lexicon) -> SentenceIndex {
+        // Word ids only need to be equal for equal words; their text is never read back.
+        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut terms = Interner::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut entries = Vec::new();
-        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
-        for (at, words, terms) in per_doc.into_iter().flatten() {
-            let entry_id = entries.len() as u32;
-            let words: Vec<u32> = words
-                .into_iter()
-                .map(|w| {
-                    let next = word_ids.len() as u32;
-                    *word_ids.entry(w).or_insert(next)
-                })
+        // Documents are normalised in parallel a batch at a time, each with its own vocabulary,
+        // and merged in order: only a batch's strings are alive at once, not a string for every
+        // word of the corpus.
+        for batch in corpus.docs.chunks(BATCH) {
+            let normalised: Vec<DocSentences> = batch
+                .par_iter()
+                .map(|doc| DocSentences::of(doc, lexicon))
                 .collect();
-            let mut term_ids: Vec<u32> = terms
-                .into_iter()
-                .map(|t| {
-                    let next = ids.len() as u32;
-                    *ids.entry(t).or_insert_with_key(|t| {
-                        term_text.push(t.clone());
-                        postings.push(Vec::new());
-                        next
+            for doc in normalised {
+                let word_ids: Vec<u32> = doc
+                    .words
+                    .list
+                    .into_iter()
+                    .map(|w| {
+                        let next = words.len() as u32;
+                        *words.entry(w).or_insert(next)
                     })
-                })
-                .collect();
-            term_ids.sort_unstable();
-            term_ids.dedup();
-            for &t in &term_ids {
-                postings[t as usize].push(entry_id);
+                    .collect();
+                let term_ids: Vec<u32> = doc
+                    .terms
+                    .list
+                    .iter()
+                    .map(|t| {
+                        let id = terms.id(t);
+                        if id as usize == postings.len() {
+                            postings.push(Vec::new());
+                        }
+                        id
+                    })
+                    .collect();
+                for (at, local_words, local_terms) in doc.sentences {
+                    let entry_id = entries.len() as u32;
+                    let words = local_words.iter().map(|&w| word_ids[w as usize]).collect();
+                    let mut ids: Vec<u32> =
+                        local_terms.iter().map(|&t| term_ids[t as usize]).collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    for &t in &ids {
+                        postings[t as usize].push(entry_id);
+                    }
+                    entries.push(SentenceEntry {
+                        at,
+                        words,
+                        terms: ids,
+                    });
+                }
             }
-            entries.push(SentenceEntry {
-                at,
-                words,
-                terms: term_ids,
-            });
         }
+        let term_text = terms.list;
         let n = entries.len().max(1) as f32;
         let weight = postings
             .iter()
