@@ -43,6 +43,7 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::cmp::Reverse;
 
 use super::{Check, Context, Kind};
 use crate::config::Rule;
@@ -392,6 +393,24 @@ impl SpellCheck {
         }
     }
 
+    /// True when suggestion `s` can correct the word whose lowercase form is `lower`: a word
+    /// of the English lists, within `max` edits, not the word itself.
+    fn fits(&self, s: &str, lower: &str, shape: Shape, max: usize) -> bool {
+        let s_lower = s.to_lowercase();
+        if !s.bytes().all(|b| b.is_ascii_alphabetic()) || s_lower == lower {
+            return false;
+        }
+        // A capitalised word must be a slip from a word people write often (many recorded
+        // misspellings): `Marand` is a town, not a slip for `maraud`.
+        let common = match shape {
+            Shape::Lower => english::is_word(&s_lower),
+            Shape::Title => english::popularity(&s_lower) >= MIN_POPULARITY,
+        };
+        common
+            && strsim::osa_distance(lower, &s_lower) <= max
+            && (shape == Shape::Lower || s_lower.as_bytes()[0] == lower.as_bytes()[0])
+    }
+
     /// The dictionary words a real edit from `text`, nearest first, with their distance: one
     /// edit, or two for a long lowercase word. A capitalised word must keep its first letter and
     /// be one edit from a common word, since names are often a letter from a word.
@@ -413,26 +432,28 @@ impl SpellCheck {
         let mut best: Vec<String> = Vec::new();
         let mut best_distance = usize::MAX;
         for (pass, dialect) in [dialect, other].into_iter().enumerate() {
-            // Only a word allowed two edits can gain from Hunspell's n-gram search, and what
-            // the other convention adds is a respelling one edit away (`color`, `colour`).
-            for s in english::suggestions(text, dialect, max > 1 && pass == 0) {
-                let s_lower = s.to_lowercase();
-                if !s.bytes().all(|b| b.is_ascii_alphabetic()) || s_lower == lower {
+            let mut suggested = english::suggestions(text, dialect);
+            // Hunspell's edit-based suggestions miss most words two edits away; its n-gram
+            // search would find them by ranking the whole word list (milliseconds a word).
+            // The English lists' words within two edits, as the convention's dictionary spells
+            // them, are the same candidates found directly, most often written first. What the
+            // other convention adds is a respelling one edit away (`color`, `colour`).
+            if max > 1 && pass == 0 && !suggested.iter().any(|s| self.fits(s, &lower, shape, max)) {
+                let mut near = english::words_within(&lower, max);
+                near.retain(|&(w, _)| english::spelt(w, dialect));
+                // Nearest first; then, as Hunspell's n-gram ranking does, the word sharing
+                // more of its beginning and end with the slip; then the more often written.
+                near.sort_by_key(|&(w, d)| {
+                    let kept = common_prefix(w, &lower) + common_prefix_rev(w, &lower);
+                    (d, Reverse(kept), Reverse(english::popularity(w)), w)
+                });
+                suggested = near.into_iter().map(|(w, _)| w.to_string()).collect();
+            }
+            for s in suggested {
+                if !self.fits(&s, &lower, shape, max) || best.contains(&s) {
                     continue;
                 }
-                let d = strsim::osa_distance(&lower, &s_lower);
-                // A capitalised word must be a slip from a word people write often (many recorded
-                // misspellings): `Marand` is a town, not a slip for `maraud`.
-                let common = match shape {
-                    Shape::Lower => english::is_word(&s_lower),
-                    Shape::Title => english::popularity(&s_lower) >= MIN_POPULARITY,
-                };
-                let ok = d <= max
-                    && common
-                    && (shape == Shape::Lower || s_lower.as_bytes()[0] == lower.as_bytes()[0]);
-                if !ok || best.contains(&s) {
-                    continue;
-                }
+                let d = strsim::osa_distance(&lower, &s.to_lowercase());
                 if d < best_distance {
                     best_distance = d;
                     best.clear();
@@ -730,6 +751,20 @@ fn not_prose(doc: &Document, w: Span) -> bool {
     }
     let line_start = doc.line_span(doc.line_index(w.start)).start;
     doc.text[line_start..w.start].matches('`').count() % 2 == 1
+}
+
+/// Letters two words share at their start.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Letters two words share at their end.
+fn common_prefix_rev(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]

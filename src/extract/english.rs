@@ -88,12 +88,24 @@ fn letters(word: &str) -> u32 {
 /// ruled out by a bit count before any distance is computed: asking costs microseconds, where
 /// a Hunspell suggestion search costs milliseconds.
 pub fn has_word_within(lower: &str, max: usize) -> bool {
+    within(lower, max).next().is_some()
+}
+
+/// Every word [`is_word`] accepts that is at most `max` edits from `lower` (the same measure as
+/// [`has_word_within`]), with its distance, in alphabetical order.
+pub fn words_within(lower: &str, max: usize) -> Vec<(&'static str, usize)> {
+    within(lower, max).collect()
+}
+
+fn within(lower: &str, max: usize) -> impl Iterator<Item = (&'static str, usize)> + '_ {
     let set = letters(lower);
     let length = lower.chars().count();
-    WORDS.iter().any(|(s, n, w)| {
-        n.abs_diff(length) <= max
-            && ((s ^ set).count_ones() as usize) <= 2 * max
-            && strsim::osa_distance(lower, w) <= max
+    WORDS.iter().filter_map(move |(s, n, w)| {
+        if n.abs_diff(length) > max || ((s ^ set).count_ones() as usize) > 2 * max {
+            return None;
+        }
+        let d = strsim::osa_distance(lower, w);
+        (d <= max).then_some((&**w, d))
     })
 }
 
@@ -145,15 +157,15 @@ pub fn spelt(word: &str, dialect: Dialect) -> bool {
     dictionary(dialect).check(word)
 }
 
-/// The dialect's Hunspell suggestions for `word`, best first. Without `distant`, only the
-/// edit-based ones (a letter replaced, dropped, added or swapped, a replacement-table entry):
-/// when those find nothing, Hunspell goes on to rank the whole word list by n-gram similarity,
-/// which costs milliseconds a word and only finds words further than one edit away.
-pub fn suggestions(word: &str, dialect: Dialect, distant: bool) -> Vec<String> {
+/// The dialect's edit-based Hunspell suggestions for `word`, best first: a letter replaced,
+/// dropped, added or swapped, a replacement-table entry. Hunspell's n-gram search (ranking the
+/// whole word list when those find nothing) is left off: it costs milliseconds a word, and
+/// [`words_within`] finds the words further away that a correction may be.
+pub fn suggestions(word: &str, dialect: Dialect) -> Vec<String> {
     let mut out = Vec::new();
     dictionary(dialect)
         .suggester()
-        .with_ngram_suggestions(distant)
+        .with_ngram_suggestions(false)
         .suggest(word, &mut out);
     out
 }
@@ -182,11 +194,29 @@ mod tests {
         assert!(spelt("Security", American) && !spelt("Sercurity", American));
         assert!(!spelt("shorly", American) && !spelt("shorly", British));
         assert_eq!(
-            suggestions("shorly", American, false)
-                .first()
-                .map(String::as_str),
+            suggestions("shorly", American).first().map(String::as_str),
             Some("shortly")
         );
+    }
+
+    #[test]
+    fn words_within_reach_are_found_by_their_distance() {
+        // A letter dropped and one added: two edits, out of reach of one.
+        let near = words_within("distibutee", 2);
+        assert!(near.contains(&("distribute", 2)), "{near:?}");
+        assert!(
+            near.iter()
+                .all(|&(w, d)| d <= 2 && strsim::osa_distance("distibutee", w) == d)
+        );
+        assert!(
+            !words_within("distibutee", 1)
+                .iter()
+                .any(|&(w, _)| w == "distribute")
+        );
+        // A swap is one edit; a word far from every English word has none within reach.
+        assert!(has_word_within("goverment", 1));
+        assert!(words_within("qzxvkjwpt", 2).is_empty());
+        assert!(!has_word_within("qzxvkjwpt", 2));
     }
 
     #[test]
