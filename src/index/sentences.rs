@@ -187,24 +187,24 @@ impl SentenceIndex {
     /// Pairs of entries (`a < b`) sharing at least `min_shared` terms, counting only terms held
     /// by at most `max_postings` sentences.
     pub fn candidate_pairs(&self, max_postings: usize, min_shared: usize) -> Vec<(u32, u32)> {
-        let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        // Every shared term gives its pair once, packed in one word: sorted, a pair's count is
+        // the length of its run. Eight bytes a shared term, where a map from pair to count
+        // holds some three times that in slack and buckets.
+        let mut shared: Vec<u64> = Vec::new();
         for list in &self.postings {
             if list.len() < 2 || list.len() > max_postings {
                 continue;
             }
             for (i, &a) in list.iter().enumerate() {
-                for &b in &list[i + 1..] {
-                    *shared.entry((a, b)).or_default() += 1;
-                }
+                shared.extend(list[i + 1..].iter().map(|&b| (a as u64) << 32 | b as u64));
             }
         }
-        let mut pairs: Vec<(u32, u32)> = shared
-            .into_iter()
-            .filter(|&(_, n)| n as usize >= min_shared)
-            .map(|(p, _)| p)
-            .collect();
-        pairs.sort_unstable();
-        pairs
+        shared.sort_unstable();
+        shared
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len() >= min_shared)
+            .map(|run| ((run[0] >> 32) as u32, run[0] as u32))
+            .collect()
     }
 
     fn norm2(&self, terms: &[u32]) -> f32 {
