@@ -200,6 +200,9 @@ fn setup(
         .iter()
         .map(|r| (r.name.clone(), r.code.clone()))
         .collect();
+    if let Some(dialect) = &project.dialect {
+        rules.set_param("dialect", dialect)?;
+    }
     rules.apply(&project.selection)?;
     if let Some(selection) = selection {
         rules.apply(selection)?;

@@ -463,3 +463,37 @@ fn json_is_one_compact_line_unless_pretty_is_asked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--format json"), "{}", stderr(&out));
 }
+
+#[test]
+fn project_dialect_decides_whose_spelling_is_suggested() {
+    // Nothing in the text tells the convention, so each document is read as American.
+    let text: &[u8] = b"The council of the neighbuorhood met on Monday.\n";
+    let suggestion = |files: &[(&str, &[u8])]| {
+        let dir = folder(files);
+        let out = concord(&["check", "a.txt", "--format", "json"], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        report["diagnostics"][0]["suggestion"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(suggestion(&[("a.txt", text)]), "neighborhood");
+    let british: &[(&str, &[u8])] = &[
+        ("a.txt", text),
+        ("concord.toml", b"dialect = \"british\"\n"),
+    ];
+    assert_eq!(suggestion(british), "neighbourhood");
+
+    let dir = folder(&[
+        ("a.txt", text),
+        ("concord.toml", b"\ndialect = \"canadian\"\n"),
+    ]);
+    let out = concord(&["check", "a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: concord.toml:2:11:") && stderr(&out).contains("canadian"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -29,6 +29,10 @@ exclude = ["drafts/**"]
 # set, `concord check` reports only findings that are not in it.
 # baseline = "concord.baseline.json"
 
+# The spelling convention, "american" or "british": whose correction a slip is given. Both
+# conventions' spellings are always accepted. By default ("auto") each document's own.
+# dialect = "auto"
+
 [rules]
 # Run only these rules, or never these: rule names, codes or categories.
 # select = ["fact_conflict", "date_conflict", "duplicate"]

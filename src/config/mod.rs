@@ -133,6 +133,31 @@ impl RuleSet {
             .find(|r| r.name == name_or_code || r.code.eq_ignore_ascii_case(name_or_code))
     }
 
+    /// Sets parameter `key` to `value` in every rule whose check kind takes it (the project's
+    /// `dialect` reaching each spelling rule), rebuilding their checks.
+    pub fn set_param(&mut self, key: &str, value: &str) -> Result<(), ConfigError> {
+        let takes = |kind: &crate::checks::Kind| {
+            kind.params.lines().any(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.starts_with(':'))
+            })
+        };
+        for rule in self.rules.iter_mut().filter(|r| takes(r.kind)) {
+            let mut params = match &rule.params {
+                Some(toml::Value::Table(t)) => t.clone(),
+                _ => toml::Table::new(),
+            };
+            params.insert(key.to_string(), toml::Value::String(value.to_string()));
+            let params = toml::Value::Table(params);
+            rule.check = (rule.kind.build)(params.clone()).map_err(|e| {
+                ConfigError::plain(format!("rule `{}`: parameters: {e}", rule.name))
+            })?;
+            rule.params = Some(params);
+        }
+        Ok(())
+    }
+
     /// Keeps the selected rules and applies severity overrides. An unknown selector is an error:
     /// a typo in `--ignore` must not silently keep a rule on.
     pub fn apply(&mut self, selection: &Selection) -> Result<(), ConfigError> {

@@ -8,6 +8,7 @@
 //! builtin_rules = true           # load the packs shipped with concord
 //! exclude = ["drafts/**"]        # files a folder walk passes over (globs)
 //! baseline = "concord.baseline.json"   # known findings `concord check` does not report
+//! dialect = "british"            # the spelling convention: "american", "british" or "auto"
 //!
 //! [rules]
 //! select = ["duplicate"]         # only these rules (names, codes or categories)
@@ -40,6 +41,9 @@ use crate::finding::Severity;
 
 pub const FILE_NAME: &str = "concord.toml";
 
+/// The values of `dialect`, as the spelling rules' parameter takes them.
+const DIALECTS: &[&str] = &["american", "british", "auto"];
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawProject {
@@ -54,6 +58,7 @@ struct RawProject {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     baseline: Option<String>,
+    dialect: Option<Spanned<String>>,
     #[serde(default)]
     authority: RawAuthority,
     #[serde(default)]
@@ -105,6 +110,9 @@ pub struct Project {
     pub exclude: Globs,
     /// The baseline file `concord check` reads unless `--baseline` names another.
     pub baseline: Option<PathBuf>,
+    /// The spelling convention every rule with a `dialect` parameter takes, instead of the
+    /// one its pack gives (by default each document's own, detected).
+    pub dialect: Option<String>,
     pub authority: Authority,
     pub ignores: Vec<IgnoreEntry>,
 }
@@ -313,6 +321,19 @@ impl Project {
                 ConfigError::at(name, text, at, message)
             })
         };
+        if let Some(d) = &raw.dialect
+            && !DIALECTS.contains(&d.get_ref().as_str())
+        {
+            return Err(ConfigError::at(
+                name,
+                text,
+                d.span().start,
+                format!(
+                    "dialect must be \"american\", \"british\" or \"auto\", not \"{}\"",
+                    d.get_ref()
+                ),
+            ));
+        }
         let mut ignores = Vec::new();
         for entry in &raw.ignore {
             let at = entry.span().start;
@@ -365,6 +386,7 @@ impl Project {
             },
             exclude: globs(&raw.exclude)?,
             baseline: raw.baseline.as_ref().map(resolve),
+            dialect: raw.dialect.map(Spanned::into_inner),
             authority: Authority {
                 trusted: globs(&raw.authority.trusted)?,
                 distrusted: globs(&raw.authority.distrusted)?,

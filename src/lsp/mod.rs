@@ -340,6 +340,9 @@ fn setup(start: &[PathBuf]) -> Result<(Project, RuleSet), ConfigError> {
     let project = Project::discover(None, start)?;
     let mut rules = RuleSet::load(&project.rule_packs, project.builtin_rules)?;
     crate::suppress::validate(&project.ignores, &rules.rules)?;
+    if let Some(dialect) = &project.dialect {
+        rules.set_param("dialect", dialect)?;
+    }
     rules.apply(&project.selection)?;
     Ok((project, rules))
 }
