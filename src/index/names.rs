@@ -13,6 +13,7 @@
 
 use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::corpus::{Corpus, DocId, Span};
@@ -53,6 +54,10 @@ pub struct NameIndex {
 /// would gather every short word, and no rule compares words that short.
 const MIN_DELETION_KEY: usize = 3;
 
+/// Documents searched for name words at once: enough for both cores, few enough that their
+/// words stay a small part of the corpus.
+const BATCH: usize = 64;
+
 impl NameIndex {
     pub fn build(corpus: &Corpus, translit: &Translit) -> NameIndex {
         let mut index = NameIndex::default();
@@ -60,35 +65,55 @@ impl NameIndex {
         // Neighbour words as written → the id of their fold; each distinct one folded once.
         let mut neighbours: FxHashMap<&str, u32> = FxHashMap::default();
         let mut folds: FxHashMap<String, u32> = FxHashMap::default();
-        for doc in &corpus.docs {
-            for word in names::name_words(doc) {
-                let text = doc.slice(word.span);
-                let lower = names::lowercase(text);
-                let id = *by_lower.entry(lower.clone()).or_insert_with(|| {
-                    index.spellings.push(Spelling {
-                        text: text.to_string(),
-                        lower,
-                        folded: translit.fold(text),
-                        occurrences: Vec::new(),
-                    });
-                    (index.spellings.len() - 1) as u32
-                });
-                let mut neighbour = |s: Option<Span>| {
-                    s.map(|s| {
-                        let text = doc.slice(s);
-                        *neighbours.entry(text).or_insert_with(|| {
-                            let next = folds.len() as u32;
-                            *folds.entry(translit.fold(text)).or_insert(next)
+        // Name words are found and lowercased in parallel, a batch of documents at a time; the
+        // merge into one list of spellings follows corpus order, so ids do not depend on threads.
+        for batch in corpus.docs.chunks(BATCH) {
+            let found: Vec<Vec<(names::NameWord, String)>> = batch
+                .par_iter()
+                .map(|doc| {
+                    names::name_words(doc)
+                        .into_iter()
+                        .map(|w| {
+                            let lower = names::lowercase(doc.slice(w.span));
+                            (w, lower)
                         })
-                    })
-                };
-                let (left, right) = (neighbour(word.left), neighbour(word.right));
-                index.spellings[id as usize].occurrences.push(Occurrence {
-                    doc: doc.id,
-                    span: word.span,
-                    left,
-                    right,
-                });
+                        .collect()
+                })
+                .collect();
+            for (doc, words) in batch.iter().zip(found) {
+                for (word, lower) in words {
+                    let text = doc.slice(word.span);
+                    let id = match by_lower.get(&lower) {
+                        Some(&id) => id,
+                        None => {
+                            let id = index.spellings.len() as u32;
+                            index.spellings.push(Spelling {
+                                text: text.to_string(),
+                                lower: lower.clone(),
+                                folded: translit.fold(text),
+                                occurrences: Vec::new(),
+                            });
+                            by_lower.insert(lower, id);
+                            id
+                        }
+                    };
+                    let mut neighbour = |s: Option<Span>| {
+                        s.map(|s| {
+                            let text = doc.slice(s);
+                            *neighbours.entry(text).or_insert_with(|| {
+                                let next = folds.len() as u32;
+                                *folds.entry(translit.fold(text)).or_insert(next)
+                            })
+                        })
+                    };
+                    let (left, right) = (neighbour(word.left), neighbour(word.right));
+                    index.spellings[id as usize].occurrences.push(Occurrence {
+                        doc: doc.id,
+                        span: word.span,
+                        left,
+                        right,
+                    });
+                }
             }
         }
         for (id, s) in index.spellings.iter().enumerate() {
