@@ -328,3 +328,19 @@ fn terminal_output_fits_columns() {
     let wide = run("wide");
     assert!(source_lines(&wide).iter().all(|&w| w > 60), "{wide}");
 }
+
+/// No-break spaces (U+00A0, two bytes) stand where spaces do in text pasted from web pages and
+/// word processors: a word after one is still read, and nothing slices into the space.
+#[test]
+fn no_break_spaces_around_words_are_spaces() {
+    let text = "The guard protects the\u{a0}wharehouses of the port.\n\
+                It met on\u{a0}Monday.Then the board left.\n";
+    let dir = Dir::new(&[("a.txt", text.as_bytes())]);
+    let out = concord(&["check", "a.txt", "--format", "json"], dir.path());
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let json = stdout(&out);
+    assert!(
+        json.contains("`wharehouses` looks like a slip for `warehouses`"),
+        "{json}"
+    );
+}

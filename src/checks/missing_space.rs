@@ -102,12 +102,7 @@ fn after_ok(after: &str) -> bool {
 
 /// The pair is part of a link, a path, an address or a code span.
 fn not_prose(doc: &Document, a: Span, b: Span) -> bool {
-    let start = doc.text[..a.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let end = doc.text[b.end..]
-        .find(char::is_whitespace)
-        .map_or(doc.text.len(), |i| b.end + i);
+    let Span { start, end } = crate::extract::chunk_around(&doc.text, a.start, b.end);
     let run = &doc.text[start..end];
     let head = &doc.text[start..a.start];
     let tail = &doc.text[b.end..end];

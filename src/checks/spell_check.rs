@@ -731,13 +731,7 @@ fn not_prose(doc: &Document, w: Span) -> bool {
         return true;
     }
     // The whitespace-delimited chunk around the word.
-    let start = doc.text[..w.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
-    let end = doc.text[w.end..]
-        .find(char::is_whitespace)
-        .map_or(doc.text.len(), |i| w.end + i);
-    let chunk = &doc.text[start..end];
+    let chunk = doc.slice(crate::extract::chunk_around(&doc.text, w.start, w.end));
     if chunk.contains("://") || chunk.contains("www.") || chunk.contains('@') {
         return true;
     }

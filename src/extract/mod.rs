@@ -75,6 +75,20 @@ pub struct Sentence {
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*").unwrap());
 
+/// The whitespace-delimited chunk of `text` around bytes `start..end`: from just after the
+/// whitespace before it (a multi-byte space such as U+00A0 included) to the whitespace after.
+pub fn chunk_around(text: &str, start: usize, end: usize) -> Span {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    Span::new(from, to)
+}
+
 /// Words in `text`, as spans shifted by `offset`.
 pub fn words(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
     WORD.find_iter(text)
@@ -132,6 +146,15 @@ fn split(body: &str, lexicon: &Lexicon) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_end_at_any_whitespace_even_multi_byte() {
+        let text = "see\u{a0}docs/a.md\u{2003}now";
+        let at = text.find("docs").unwrap();
+        let chunk = chunk_around(text, at, at + 4);
+        assert_eq!(&text[chunk.start..chunk.end], "docs/a.md");
+        assert_eq!(chunk_around("word", 0, 4), Span::new(0, 4));
+    }
 
     fn texts(body: &str) -> Vec<&str> {
         split(body, Lexicon::builtin())
