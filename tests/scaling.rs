@@ -116,15 +116,20 @@ fn many_names(n: usize) -> Vec<Source> {
     vec![source("names.txt", &text)]
 }
 
-/// `n` documents holding the same real paragraphs (the seeds'), as a mirrored site would.
-fn repeated_paragraphs(n: usize) -> Vec<Source> {
+/// The text of seed document `i`, in sorted order of their file names.
+fn seed_text(i: usize) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut names: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     names.sort();
-    let text = std::fs::read_to_string(&names[0]).unwrap();
+    std::fs::read_to_string(&names[i]).unwrap()
+}
+
+/// `n` documents holding the same real paragraphs (the seeds'), as a mirrored site would.
+fn repeated_paragraphs(n: usize) -> Vec<Source> {
+    let text = seed_text(0);
     (0..n)
         .map(|i| source(&format!("mirror{i:04}.txt"), &text))
         .collect()
@@ -132,15 +137,7 @@ fn repeated_paragraphs(n: usize) -> Vec<Source> {
 
 /// Real prose (the seeds) on one line, `n` copies long, each copy's sentences numbered apart.
 fn one_line(n: usize) -> Vec<Source> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[1])
-        .unwrap()
-        .replace('\n', " ");
+    let text = seed_text(1).replace('\n', " ");
     let line: String = (0..n)
         .map(|k| text.replace(". ", &format!(" in {}. ", 1000 + k)))
         .collect();
@@ -149,13 +146,7 @@ fn one_line(n: usize) -> Vec<Source> {
 
 /// A line of `n` words of real prose with every tenth word doubled.
 fn long_line_of_repeats(n: usize) -> Vec<Source> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[2]).unwrap();
+    let text = seed_text(2);
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::with_capacity(n * 2);
     for i in 0..n {

@@ -393,12 +393,12 @@ impl SpellCheck {
         }
     }
 
-    /// True when suggestion `s` can correct the word whose lowercase form is `lower`: a word
-    /// of the English lists, within `max` edits, not the word itself.
-    fn fits(&self, s: &str, lower: &str, shape: Shape, max: usize) -> bool {
+    /// How far suggestion `s` is from the word whose lowercase form is `lower`, when it can
+    /// correct it: a word of the English lists, within `max` edits, not the word itself.
+    fn fits(&self, s: &str, lower: &str, shape: Shape, max: usize) -> Option<usize> {
         let s_lower = s.to_lowercase();
         if !s.bytes().all(|b| b.is_ascii_alphabetic()) || s_lower == lower {
-            return false;
+            return None;
         }
         // A capitalised word must be a slip from a word people write often (many recorded
         // misspellings): `Marand` is a town, not a slip for `maraud`.
@@ -406,9 +406,11 @@ impl SpellCheck {
             Shape::Lower => english::is_word(&s_lower),
             Shape::Title => english::popularity(&s_lower) >= MIN_POPULARITY,
         };
-        common
-            && strsim::osa_distance(lower, &s_lower) <= max
-            && (shape == Shape::Lower || s_lower.as_bytes()[0] == lower.as_bytes()[0])
+        let d = strsim::osa_distance(lower, &s_lower);
+        (common
+            && d <= max
+            && (shape == Shape::Lower || s_lower.as_bytes()[0] == lower.as_bytes()[0]))
+            .then_some(d)
     }
 
     /// The dictionary words a real edit from `text`, nearest first, with their distance: one
@@ -438,7 +440,12 @@ impl SpellCheck {
             // The English lists' words within two edits, as the convention's dictionary spells
             // them, are the same candidates found directly, most often written first. What the
             // other convention adds is a respelling one edit away (`color`, `colour`).
-            if max > 1 && pass == 0 && !suggested.iter().any(|s| self.fits(s, &lower, shape, max)) {
+            if max > 1
+                && pass == 0
+                && !suggested
+                    .iter()
+                    .any(|s| self.fits(s, &lower, shape, max).is_some())
+            {
                 let mut near = english::words_within(&lower, max);
                 near.retain(|&(w, _)| english::spelt(w, dialect));
                 // Nearest first; then, as Hunspell's n-gram ranking does, the word sharing
@@ -450,10 +457,12 @@ impl SpellCheck {
                 suggested = near.into_iter().map(|(w, _)| w.to_string()).collect();
             }
             for s in suggested {
-                if !self.fits(&s, &lower, shape, max) || best.contains(&s) {
+                let Some(d) = self.fits(&s, &lower, shape, max) else {
+                    continue;
+                };
+                if best.contains(&s) {
                     continue;
                 }
-                let d = strsim::osa_distance(&lower, &s.to_lowercase());
                 if d < best_distance {
                     best_distance = d;
                     best.clear();

@@ -12,6 +12,7 @@ use concord::corpus::{self, Corpus};
 use concord::extract::Lexicon;
 use concord::extract::facts::FactPatterns;
 use concord::index::FactIndex;
+use concord::index::facts::{FactRef, Group};
 
 use super::Failure;
 
@@ -174,13 +175,7 @@ fn table(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), 
 fn jsonl(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), Failure> {
     use concord::extract::facts::When;
     let mut out = std::io::BufWriter::new(out);
-    let mut refs: Vec<_> = index
-        .groups
-        .iter()
-        .flat_map(|g| g.facts.iter().map(move |r| (g, r)))
-        .collect();
-    refs.sort_by_key(|(_, r)| (r.doc, index.fact(**r).span.start, r.fact));
-    for (group, r) in refs {
+    for (group, r) in reading_order(index) {
         let f = index.fact(*r);
         let doc = corpus.doc(r.doc);
         let (line, column) = doc.line_col(f.span.start);
@@ -219,19 +214,24 @@ fn jsonl(corpus: &Corpus, index: &FactIndex, out: &mut dyn Write) -> Result<(), 
     Ok(())
 }
 
-fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
-    let mut entities = Vec::new();
-    let mut facts = Vec::new();
-    for (id, _) in index.members.iter().enumerate() {
-        entities.push(json!({ "id": id, "name": index.display(id), "names": index.names(id) }));
-    }
+/// Every fact with its group, in reading order: by document, then by place in it.
+fn reading_order(index: &FactIndex) -> Vec<(&Group, &FactRef)> {
     let mut refs: Vec<_> = index
         .groups
         .iter()
         .flat_map(|g| g.facts.iter().map(move |r| (g, r)))
         .collect();
     refs.sort_by_key(|(_, r)| (r.doc, index.fact(**r).span.start, r.fact));
-    for (group, r) in refs {
+    refs
+}
+
+fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
+    let mut entities = Vec::new();
+    let mut facts = Vec::new();
+    for (id, _) in index.members.iter().enumerate() {
+        entities.push(json!({ "id": id, "name": index.display(id), "names": index.names(id) }));
+    }
+    for (group, r) in reading_order(index) {
         let f = index.fact(*r);
         let doc = corpus.doc(r.doc);
         let (line, column) = doc.line_col(f.span.start);
