@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::Span;
+use crate::extract::Lexicon;
 use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
@@ -173,7 +174,20 @@ impl HyphenSlip {
                     if spaces.is_empty() || !spaces.chars().all(|c| c == ' ' || c == '\u{a0}') {
                         continue;
                     }
-                    let joined = format!("{}-{}", doc.slice(a), doc.slice(b));
+                    // A hyphen used as a dash (`purchasing power- and that`, `provided
+                    // that- The United States`) leaves a function word or a capital on one
+                    // side, and a text that uses hyphens as dashes also writes them glued
+                    // (`power-and`): such a pair is no compound.
+                    let (first, second) = (doc.slice(a), doc.slice(b));
+                    let lexicon = Lexicon::builtin();
+                    if lexicon.is_stopword(&first.to_lowercase())
+                        || lexicon.is_stopword(&second.to_lowercase())
+                        || (first.starts_with(char::is_lowercase)
+                            && second.starts_with(char::is_uppercase))
+                    {
+                        continue;
+                    }
+                    let joined = format!("{first}-{second}");
                     let lower = joined.to_lowercase();
                     let Some(&(other_doc, other)) = whole.get(&lower) else {
                         continue;

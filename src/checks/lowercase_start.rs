@@ -7,9 +7,12 @@
 //!   block is skipped, since a list item, a wrapped line that continues a list item, a paragraph
 //!   that carries on a sentence cut by a page separator (`page_break_cut` reports that one) or
 //!   a fragment of code often starts in lowercase on purpose;
-//! - the sentence before must end with `.`, `!` or `?` and its last word must not be an
-//!   abbreviation (the lexicon's, a single letter, or a dotted form such as `e.g.`), since a
-//!   segmenter may split after an abbreviation it does not know;
+//! - the sentence before must end with a full stop and its last word must not be an
+//!   abbreviation (the lexicon's, a single letter, a dotted form such as `e.g.`, `cent.` of
+//!   `per cent.`, a unit after a figure, `lbs.`, or a word in capitals, `XVI.`, `MSS.`), since a segmenter may split after an abbreviation it does not know. After
+//!   `!` or `?` a lowercase word is as often the same sentence going on, in speech and in
+//!   literary prose (`does he? and that is adding insult`, `Hands by the halyards! in
+//!   top-gallant sails!`), as a slip;
 //! - a sentence that holds code or markup (`::`, braces, `=`, `//`, backticks, `<`, `>`, `|`,
 //!   `@`, a URL), or follows one that does, is skipped: documents with code samples or change
 //!   logs start lines with lowercase keywords;
@@ -56,7 +59,7 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     }))
 }
 
-/// True when `text` (a sentence) ends with sentence punctuation after a word that is not an
+/// True when `text` (a sentence) ends with a full stop after a word that is not an
 /// abbreviation, so that whatever follows really starts a new sentence.
 fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end();
@@ -78,13 +81,28 @@ fn ends_sentence(text: &str) -> bool {
         return false;
     }
     if !inner.ends_with('.') {
-        return true;
+        return false;
     }
     let last = last.trim_start_matches(['(', '"', '“', '\'']);
     let bare = last.trim_end_matches('.');
+    let before = inner[..inner.len() - last.len()]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    // `45 per cent. to the Government`: the older spelling of `per cent` takes a stop, and so
+    // do short units after a figure (`400,000 lbs. of beef`).
+    let per_cent = bare.eq_ignore_ascii_case("cent") && before.eq_ignore_ascii_case("per");
+    let unit = UNITS.contains(&bare) && before.starts_with(|c: char| c.is_ascii_digit());
+    // A Roman numeral or an acronym with a stop (`Louis XVI. of France`, `II. the Right
+    // Whale`, `MSS. in my desk`) is more often an abbreviation or a numbering than an end.
+    let capitals = bare.len() >= 2 && bare.bytes().all(|b| b.is_ascii_uppercase());
     let abbreviation = Lexicon::builtin().abbreviations.contains(last)
         || bare.contains('.')
-        || bare.chars().count() == 1;
+        || bare.chars().count() == 1
+        || per_cent
+        || unit
+        || capitals;
     !abbreviation
 }
 
@@ -96,6 +114,11 @@ fn code_or_markup(text: &str) -> bool {
     ];
     MARKS.iter().any(|m| text.contains(m))
 }
+
+/// Short units written with a stop after a figure.
+const UNITS: [&str; 10] = [
+    "lb", "lbs", "oz", "ft", "yd", "yds", "in", "cwt", "gal", "pp",
+];
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();

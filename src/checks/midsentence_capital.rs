@@ -59,6 +59,7 @@ impl Check for MidsentenceCapital {
     fn check_document(&self, rule: &Rule, _cx: &Context, doc: &Document, out: &mut Vec<Finding>) {
         for sentence in &doc.sentences {
             let words = &doc.words[sentence.words.clone()];
+            let mut found = Vec::new();
             for w in words.windows(3) {
                 let (before, this, next) = (w[0], w[1], w[2]);
                 let word = doc.slice(this);
@@ -87,12 +88,24 @@ impl Check for MidsentenceCapital {
                 {
                     continue;
                 }
+                // `&quot;An act to ...`: the semicolon closes a character entity, a quote.
+                if doc.text[..before.start].ends_with('&') {
+                    continue;
+                }
                 let next_word = doc.slice(next);
                 if !adjacent(doc, this, next)
                     || !next_word.chars().next().is_some_and(char::is_lowercase)
                 {
                     continue;
                 }
+                found.push((word, this, gap));
+            }
+            // Two or more in one sentence are a list whose items are written with capitals on
+            // purpose (`a decent home; The right to adequate medical care; The right to ...`).
+            if found.len() > 1 {
+                continue;
+            }
+            for (word, this, gap) in found {
                 let fixed = word.to_lowercase();
                 out.push(
                     rule.finding(&[("word", word), ("fixed", &fixed)])

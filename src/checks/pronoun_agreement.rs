@@ -8,12 +8,18 @@
 //! - the pronoun and the verb must stand side by side, separated by spaces only;
 //! - the word before the pronoun must not be one of `after`: auxiliaries and modals (`does it
 //!   get`, `will it become`), verbs that take an object and a bare infinitive (`let it go`,
-//!   `made it seem`, `saw it become`), and words that open a subjunctive (`that it be`).
+//!   `made it seem`, `saw it become`), and words that open a subjunctive (`that it be`);
+//! - a pronoun that is also an object form (`it`, listed in `objects`) must not follow a verb
+//!   (a lemma of the verb lexicon, or a word in `-ed` or `-ing`) or a word of `object_after`
+//!   (prepositions): in `institutions for promoting it grow up`, `those who passed it
+//!   represent`, `modifications of it appear` the pronoun is an object and the verb has
+//!   another subject.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::repeated_word::adjacent;
+use super::wordclass::WordClass;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
@@ -24,7 +30,9 @@ pub const KIND: Kind = Kind {
     summary: "a third-person singular pronoun followed by a bare verb form (it get)",
     params: "pronouns: subject pronouns that take the -s form, lowercase ([\"he\", \"she\", \"it\"])\n\
              verbs: `bare/third` pairs of the verbs looked at (required)\n\
-             after: words after which the pronoun is not a subject of a finite verb, lowercase ([])",
+             after: words after which the pronoun is not a subject of a finite verb, lowercase ([])\n\
+             objects: pronouns that are also object forms, lowercase ([])\n\
+             object_after: words after which such a pronoun is an object, lowercase ([])",
     placeholders: &["pronoun", "verb", "fixed"],
     build,
 };
@@ -37,6 +45,10 @@ struct Params {
     verbs: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
+    #[serde(default)]
+    objects: Vec<String>,
+    #[serde(default)]
+    object_after: Vec<String>,
 }
 
 fn pronouns() -> Vec<String> {
@@ -48,6 +60,8 @@ struct PronounAgreement {
     /// Bare form → third-person singular form.
     verbs: FxHashMap<String, String>,
     after: FxHashSet<String>,
+    objects: FxHashSet<String>,
+    object_after: FxHashSet<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
@@ -72,6 +86,8 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
         pronouns: lower(p.pronouns),
         verbs,
         after: lower(p.after),
+        objects: lower(p.objects),
+        object_after: lower(p.object_after),
     }))
 }
 
@@ -100,7 +116,9 @@ impl Check for PronounAgreement {
                         "sha" => "shall",
                         other => other,
                     };
-                    if self.after.contains(before) {
+                    if self.after.contains(before)
+                        || (self.objects.contains(&p) && self.takes_object(before))
+                    {
                         continue;
                     }
                 }
@@ -114,6 +132,17 @@ impl Check for PronounAgreement {
                 );
             }
         }
+    }
+}
+
+impl PronounAgreement {
+    /// True when `before` (lowercase) makes the next pronoun its object: a preposition of
+    /// `object_after`, a verb lemma, or a verb form in `-ed` or `-ing`.
+    fn takes_object(&self, before: &str) -> bool {
+        self.object_after.contains(before)
+            || WordClass::Verb.contains(before)
+            || (before.len() >= 4 && before.ends_with("ed"))
+            || (before.len() >= 5 && before.ends_with("ing"))
     }
 }
 

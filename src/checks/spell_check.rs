@@ -19,14 +19,19 @@
 //! - a lowercase word is left alone when the corpus writes it with a capital somewhere (inside a
 //!   sentence, in a heading or in an infobox), or writes it more than `max_uses` times;
 //! - a capitalised word is checked only when it is written once in the whole corpus, appears in
-//!   no heading or infobox, has no unknown capitalised neighbour (`Aram Vardanyan`), has no
+//!   no heading or infobox, stands in no name of several words (an unknown capitalised
+//!   neighbour, `Aram Vardanyan`; one the dictionaries know only as a name, `Victoriano Huerta`;
+//!   a title, an initial or a particle before it, `Admiral Camara`, `de Cuellar`), has no
 //!   spelling variant among the corpus's names (`Grigorian` beside `Grigoryan`, through the
 //!   transliteration tables), and is one edit from a common word with the same first letter
 //!   (`Sercurity` → `Security`);
+//! - a lowercase word is also left alone beside another lowercase word no dictionary knows: the
+//!   two are a phrase of another language (`arrete royale`);
 //! - in either case a word is left alone near native-script or accented text, when its letters
 //!   look romanised rather than English (`kh`, `zh`, a `q` without `u`, a surname ending such as
 //!   `-yan` or `-ov`: `rules/lexicon/romanised_endings.txt`), inside a link, an e-mail address,
-//!   a handle, a file name or a code span, or when it is a word of a Latin phrase common in
+//!   a handle, a file name or a code span, when it is a piece of a word cut at a line-break
+//!   hyphen (`ex- penditures`), or when it is a word of a Latin phrase common in
 //!   English (`rules/lexicon/latin.txt`).
 //!
 //! Both spelling conventions are accepted everywhere, so a British spelling is never a typo in
@@ -44,12 +49,13 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cmp::Reverse;
+use std::sync::LazyLock;
 
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, Document, Span};
 use crate::extract::english::{self, Dialect};
-use crate::extract::names::Translit;
+use crate::extract::names::{PARTICLES, Translit};
 use crate::finding::Finding;
 
 pub const KIND: Kind = Kind {
@@ -353,6 +359,7 @@ impl SpellCheck {
                         // The misspelling dictionary speaks for lowercase words it lists.
                         Shape::Lower => {
                             english::misspelling(&lower).is_some()
+                                || foreign_neighbour(doc, words, i, &mut known)
                                 || ev.capitalised_inside.contains(&lower)
                                 || ev.outside_prose.contains(&lower)
                                 || uses > self.max_uses
@@ -362,7 +369,7 @@ impl SpellCheck {
                                 || uses > 1
                                 || ev.outside_prose.contains(&lower)
                                 || ev.variant_of_a_name(translit, text)
-                                || unknown_neighbour(doc, words, i, &mut known)
+                                || name_neighbour(doc, words, i, &mut known)
                         }
                     };
                     if protected || near_native(doc, words, i) || not_prose(doc, w) {
@@ -705,16 +712,67 @@ fn romanised(lower: &str) -> bool {
             .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e.as_str()))
 }
 
-/// The word before or after is capitalised and itself unknown: one of two words of a name
-/// (`Aram Vardanyan`), where either may be the rarer spelling of a common word.
-fn unknown_neighbour(doc: &Document, words: &[Span], i: usize, known: &mut Known) -> bool {
-    let neighbour = |j: usize, known: &mut Known| {
+/// A word beside this one (only spaces between) is lowercase and unknown to every dictionary
+/// too: two unknown words in a row are a phrase of another language (`an arrete royale`,
+/// `alianza para progreso`) far more often than two slips side by side.
+fn foreign_neighbour(doc: &Document, words: &[Span], i: usize, known: &mut Known) -> bool {
+    let mut beside = |j: usize| {
         words.get(j).is_some_and(|w| {
-            let t = strip_possessive(doc.slice(*w));
-            t.starts_with(|c: char| c.is_uppercase()) && !known.either(t)
+            let (a, b) = if j < i {
+                (*w, words[i])
+            } else {
+                (words[i], *w)
+            };
+            let t = doc.slice(*w);
+            doc.text[a.end..b.start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}')
+                && t.len() >= 3
+                && t.chars().all(|c| c.is_lowercase())
+                && !known.either(t)
+                && english::misspelling(t).is_none()
         })
     };
-    (i > 0 && neighbour(i - 1, known)) || neighbour(i + 1, known)
+    (i > 0 && beside(i - 1)) || beside(i + 1)
+}
+
+/// Titles written before a personal name (`rules/lexicon/titles.txt`).
+static TITLES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    crate::extract::list(include_str!("../../rules/lexicon/titles.txt")).collect()
+});
+
+/// The word stands in a name of several words, told by its neighbours (only spaces between):
+/// a capitalised neighbour that no dictionary knows (`Aram Vardanyan`) or that the dictionaries
+/// know only as a name (`Victoriano Huerta`, `Carryn Owens`), a title or an initial before it
+/// (`Admiral Camara`, `E. G. Squiers`), or a name particle before it (`Perez de Cuellar`).
+/// Either word may be the rarer spelling of a common word.
+fn name_neighbour(doc: &Document, words: &[Span], i: usize, known: &mut Known) -> bool {
+    let beside = |j: usize| {
+        words
+            .get(j)
+            .filter(|w| {
+                // A stop may close a title or an initial before the word (`Mr. Squiers`).
+                let gap = if j < i {
+                    doc.text[w.end..words[i].start].trim_start_matches('.')
+                } else {
+                    &doc.text[words[i].end..w.start]
+                };
+                !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+            })
+            .map(|w| strip_possessive(doc.slice(*w)))
+    };
+    let name_word = |t: &str, known: &mut Known| {
+        t.starts_with(|c: char| c.is_uppercase())
+            && (!known.either(t) || !known.either(&t.to_lowercase()))
+    };
+    let before = i.checked_sub(1).and_then(beside);
+    if let Some(b) = before {
+        let initial = b.chars().count() == 1 && b.starts_with(|c: char| c.is_uppercase());
+        if name_word(b, known) || initial || TITLES.contains(b) || PARTICLES.contains(&b) {
+            return true;
+        }
+    }
+    beside(i + 1).is_some_and(|a| name_word(a, known))
 }
 
 /// Some word within three words of the `i`th one has letters outside ASCII: a native-language
@@ -737,6 +795,18 @@ fn not_prose(doc: &Document, w: Span) -> bool {
     if before.is_some_and(|c| "-/_.`@#$%&=\\<:".contains(c))
         || after.is_some_and(|c| "/_`@#$%&=\\(>".contains(c))
     {
+        return true;
+    }
+    // A piece of a word hyphenated at a line break and left cut: `ex- penditures`, `bal- ance`,
+    // `experi-—what`. The split compound is `hyphen_slip`'s business.
+    let cut_before = doc.text[..w.start]
+        .strip_suffix(' ')
+        .and_then(|t| t.strip_suffix('-'))
+        .is_some_and(|t| t.ends_with(char::is_alphabetic));
+    let cut_after = doc.text[w.end..]
+        .strip_prefix('-')
+        .is_some_and(|t| !t.starts_with(char::is_alphanumeric));
+    if cut_before || cut_after {
         return true;
     }
     // The whitespace-delimited chunk around the word.

@@ -284,7 +284,7 @@ pub fn name_words(doc: &Document) -> Vec<NameWord> {
 
 /// Lowercase particles inside personal names (`al`, `van`, `da`), from
 /// `rules/lexicon/name_particles.txt`.
-static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(crate) static PARTICLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     include_str!("../../rules/lexicon/name_particles.txt")
         .lines()
         .map(str::trim)
