@@ -14,6 +14,7 @@ mod count_listed;
 mod double_space;
 mod duplicate_sentence;
 mod duration_period;
+mod echoed_word;
 mod event_date_conflict;
 mod event_order;
 mod heading_markers;
@@ -122,6 +123,7 @@ pub static KINDS: &[Kind] = &[
     double_space::KIND,
     duplicate_sentence::KIND,
     duration_period::KIND,
+    echoed_word::KIND,
     event_date_conflict::KIND,
     event_order::KIND,
     heading_markers::KIND,
