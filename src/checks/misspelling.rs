@@ -76,15 +76,18 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     }))
 }
 
-/// Lowercase words that are written with a capital inside a sentence somewhere: names.
-fn proper_names(corpus: &Corpus) -> FxHashSet<String> {
+/// Of the `wanted` lowercase words, those written with a capital inside a sentence somewhere:
+/// names.
+fn proper_names<'a>(corpus: &'a Corpus, wanted: &FxHashSet<&str>) -> FxHashSet<&'a str> {
     let mut out = FxHashSet::default();
     for doc in &corpus.docs {
+        let lowered = doc.lowered();
         for s in &doc.sentences {
-            for w in &doc.words[s.words.clone()][1.min(s.words.len())..] {
-                let text = doc.slice(*w);
-                if text.chars().next().is_some_and(char::is_uppercase) {
-                    out.insert(text.to_lowercase());
+            for k in s.words.start + 1.min(s.words.len())..s.words.end {
+                let lower = lowered.word(k);
+                if wanted.contains(lower) && doc.slice(doc.words[k]).starts_with(char::is_uppercase)
+                {
+                    out.insert(lower);
                 }
             }
         }
@@ -92,17 +95,14 @@ fn proper_names(corpus: &Corpus) -> FxHashSet<String> {
     out
 }
 
-/// In how many documents each lowercase word is written.
-fn documents(corpus: &Corpus) -> FxHashMap<String, usize> {
-    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+/// In how many documents each of the `wanted` lowercase words is written.
+fn documents<'a>(corpus: &Corpus, wanted: &FxHashSet<&'a str>) -> FxHashMap<&'a str, usize> {
+    let mut out: FxHashMap<&str, usize> = FxHashMap::default();
     for doc in &corpus.docs {
-        let here: FxHashSet<String> = doc
-            .words
-            .iter()
-            .map(|w| doc.slice(*w).to_lowercase())
-            .collect();
-        for lower in here {
-            *out.entry(lower).or_default() += 1;
+        for form in &doc.lowered().vocabulary {
+            if let Some(&w) = wanted.get(&**form) {
+                *out.entry(w).or_default() += 1;
+            }
         }
     }
     out
@@ -110,36 +110,51 @@ fn documents(corpus: &Corpus) -> FxHashMap<String, usize> {
 
 impl Check for Misspelling {
     fn check_corpus(&self, rule: &Rule, cx: &Context, out: &mut Vec<Finding>) {
-        let names = proper_names(cx.corpus);
-        let documents = documents(cx.corpus);
+        // Words the misspelling list knows, found first: they are few, and the corpus-wide
+        // evidence about them (written as a name, written in many documents) is gathered for
+        // them alone rather than for every word.
+        let mut candidates: Vec<(&Document, Span, &str, bool)> = Vec::new();
         for doc in &cx.corpus.docs {
+            let lowered = doc.lowered();
             for s in &doc.sentences {
-                let words = &doc.words[s.words.clone()];
-                for (i, &w) in words.iter().enumerate() {
+                for k in s.words.clone() {
+                    let lower = lowered.word(k);
+                    if english::misspelling(lower).is_none() {
+                        continue;
+                    }
+                    let w = doc.words[k];
                     let text = doc.slice(w);
                     // Parts of hyphenated compounds are left to the hyphen rules: `look-alikes`
                     // is fine although `alikes` alone is a misspelling.
-                    if text.contains('-') || !self.candidate(text, i == 0, &names) {
+                    if text.contains('-') || !self.candidate(text, lower, k == s.words.start) {
                         continue;
                     }
                     // Only for candidates: it looks along the line, which may be long.
                     if code_like(doc, w) {
                         continue;
                     }
-                    let lower = text.to_lowercase();
-                    // The same "misspelling" in many documents is a term of the corpus (`buildd`),
-                    // not a slip.
-                    let found = if documents.get(&lower).copied().unwrap_or(0) < self.max_documents
-                    {
-                        dictionary_fix(&lower)
-                    } else {
-                        None
-                    };
-                    if let Some(fix) = found {
-                        let fix = match_case(text, &fix);
-                        out.push(self.finding(rule, doc, w, text, &fix));
-                    }
+                    candidates.push((doc, w, lower, k == s.words.start));
                 }
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        let wanted: FxHashSet<&str> = candidates.iter().map(|&(_, _, lower, _)| lower).collect();
+        let names = proper_names(cx.corpus, &wanted);
+        let documents = documents(cx.corpus, &wanted);
+        for (doc, w, lower, _) in candidates {
+            // A name somewhere in the corpus, or the same "misspelling" in many documents: a
+            // term of the corpus (`buildd`), not a slip.
+            if names.contains(lower)
+                || documents.get(lower).copied().unwrap_or(0) >= self.max_documents
+            {
+                continue;
+            }
+            if let Some(fix) = dictionary_fix(lower) {
+                let text = doc.slice(w);
+                let fix = match_case(text, &fix);
+                out.push(self.finding(rule, doc, w, text, &fix));
             }
         }
     }
@@ -199,18 +214,17 @@ fn match_case(text: &str, fix: &str) -> String {
 }
 
 impl Misspelling {
-    /// Letters only, ASCII, no capital except a sentence's first letter, not a name, not allowed.
-    fn candidate(&self, text: &str, first_of_sentence: bool, names: &FxHashSet<String>) -> bool {
+    /// Letters only, ASCII, no capital except a sentence's first letter, not allowed.
+    fn candidate(&self, text: &str, lower: &str, first_of_sentence: bool) -> bool {
         if !text.chars().all(|c| c.is_ascii_alphabetic()) || text.len() < self.min_length {
             return false;
         }
-        let lower = text.to_lowercase();
         let capitals = text.chars().filter(char::is_ascii_uppercase).count();
         let capital_ok = capitals == 0
             || (first_of_sentence
                 && capitals == 1
                 && text.starts_with(|c: char| c.is_ascii_uppercase()));
-        capital_ok && !names.contains(&lower) && !self.allow.contains(&lower)
+        capital_ok && !self.allow.contains(lower)
     }
 
     fn finding(&self, rule: &Rule, doc: &Document, span: Span, text: &str, fix: &str) -> Finding {
