@@ -611,6 +611,24 @@ impl PartsTotal {
         {
             return;
         }
+        // An approximate count (`I've spoken to over 38, 40 of them now`) bounds nothing.
+        if [
+            "over",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "approximately",
+            "roughly",
+            "some",
+            "than",
+            "least",
+            "up",
+        ]
+        .contains(&last_word.as_str())
+        {
+            return;
+        }
         let Some(total_value) = number_value(total.as_str()) else {
             return;
         };
@@ -869,6 +887,8 @@ mod tests {
             "The board consists of 3 judges and several lawyers. It has a total of 9 members.",
             "In 1994-1997, 213 citizens they recruited were identified, 27 of them were convicted of espionage, 186 people were dissuaded, and 13 foreign spies were exposed. The threat was averted 3 times, 7 coup attempts were prevented, 5 attempts were localized.",
             "It has 40 schools in 2 cities, 3 of them capitals.",
+            // A speaker correcting an approximate count (the 2021 address to Congress).
+            "In the conversations with world leaders—and I’ve spoken to over 38, 40 of them now—I’ve made it known.",
             // Counts of different things: other units, or far apart.
             "The team comprises the coach, the captain and 20 players. They won a total of 21 medals.",
             "The army consists of three divisions and two brigades. It has a total of 40,000 soldiers in all.",
