@@ -19,7 +19,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::repeated_word::glued;
-use super::wordclass::WordClass;
+use super::wordclass::{WordClass, past_form, present_participle};
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
@@ -78,8 +78,8 @@ impl EchoedWord {
         middle.contains('-')
             || self.between.contains(middle)
             || Lexicon::builtin().is_stopword(middle)
-            || (middle.len() >= 4 && middle.ends_with("ed"))
-            || (middle.len() >= 5 && middle.ends_with("ing"))
+            || past_form(middle)
+            || present_participle(middle)
     }
 }
 

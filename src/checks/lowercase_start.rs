@@ -27,6 +27,7 @@
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
+use super::numbers::is_unit;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::Document;
@@ -93,7 +94,7 @@ fn ends_sentence(text: &str) -> bool {
     // `45 per cent. to the Government`: the older spelling of `per cent` takes a stop, and so
     // do short units after a figure (`400,000 lbs. of beef`).
     let per_cent = bare.eq_ignore_ascii_case("cent") && before.eq_ignore_ascii_case("per");
-    let unit = UNITS.contains(&bare) && before.starts_with(|c: char| c.is_ascii_digit());
+    let unit = is_unit(bare) && before.starts_with(|c: char| c.is_ascii_digit());
     // A Roman numeral or an acronym with a stop (`Louis XVI. of France`, `II. the Right
     // Whale`, `MSS. in my desk`) is more often an abbreviation or a numbering than an end.
     let capitals = bare.len() >= 2 && bare.bytes().all(|b| b.is_ascii_uppercase());
@@ -114,11 +115,6 @@ fn code_or_markup(text: &str) -> bool {
     ];
     MARKS.iter().any(|m| text.contains(m))
 }
-
-/// Short units written with a stop after a figure.
-const UNITS: [&str; 10] = [
-    "lb", "lbs", "oz", "ft", "yd", "yds", "in", "cwt", "gal", "pp",
-];
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();

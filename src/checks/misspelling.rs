@@ -76,36 +76,32 @@ fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     }))
 }
 
-/// Of the `wanted` lowercase words, those written with a capital inside a sentence somewhere:
-/// names.
-fn proper_names<'a>(corpus: &'a Corpus, wanted: &FxHashSet<&str>) -> FxHashSet<&'a str> {
-    let mut out = FxHashSet::default();
+/// What the corpus says of the `wanted` lowercase words, in one pass: those written with a
+/// capital inside a sentence somewhere (names), and in how many documents each is written.
+fn evidence<'a>(
+    corpus: &'a Corpus,
+    wanted: &FxHashSet<&'a str>,
+) -> (FxHashSet<&'a str>, FxHashMap<&'a str, usize>) {
+    let mut names = FxHashSet::default();
+    let mut documents: FxHashMap<&str, usize> = FxHashMap::default();
     for doc in &corpus.docs {
         let lowered = doc.lowered();
+        for form in &lowered.vocabulary {
+            if let Some(&w) = wanted.get(&**form) {
+                *documents.entry(w).or_default() += 1;
+            }
+        }
         for s in &doc.sentences {
             for k in s.words.start + 1.min(s.words.len())..s.words.end {
                 let lower = lowered.word(k);
                 if wanted.contains(lower) && doc.slice(doc.words[k]).starts_with(char::is_uppercase)
                 {
-                    out.insert(lower);
+                    names.insert(lower);
                 }
             }
         }
     }
-    out
-}
-
-/// In how many documents each of the `wanted` lowercase words is written.
-fn documents<'a>(corpus: &Corpus, wanted: &FxHashSet<&'a str>) -> FxHashMap<&'a str, usize> {
-    let mut out: FxHashMap<&str, usize> = FxHashMap::default();
-    for doc in &corpus.docs {
-        for form in &doc.lowered().vocabulary {
-            if let Some(&w) = wanted.get(&**form) {
-                *out.entry(w).or_default() += 1;
-            }
-        }
-    }
-    out
+    (names, documents)
 }
 
 impl Check for Misspelling {
@@ -141,8 +137,7 @@ impl Check for Misspelling {
             return;
         }
         let wanted: FxHashSet<&str> = candidates.iter().map(|&(_, _, lower, _)| lower).collect();
-        let names = proper_names(cx.corpus, &wanted);
-        let documents = documents(cx.corpus, &wanted);
+        let (names, documents) = evidence(cx.corpus, &wanted);
         for (doc, w, lower, _) in candidates {
             // A name somewhere in the corpus, or the same "misspelling" in many documents: a
             // term of the corpus (`buildd`), not a slip.

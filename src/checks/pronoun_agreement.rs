@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::repeated_word::adjacent;
-use super::wordclass::WordClass;
+use super::wordclass::{WordClass, past_form, present_participle};
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Span};
@@ -141,8 +141,8 @@ impl PronounAgreement {
     fn takes_object(&self, before: &str) -> bool {
         self.object_after.contains(before)
             || WordClass::Verb.contains(before)
-            || (before.len() >= 4 && before.ends_with("ed"))
-            || (before.len() >= 5 && before.ends_with("ing"))
+            || past_form(before)
+            || present_participle(before)
     }
 }
 

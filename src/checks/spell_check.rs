@@ -51,6 +51,7 @@ use serde::Deserialize;
 use std::cmp::Reverse;
 use std::sync::LazyLock;
 
+use super::repeated_word::adjacent;
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Corpus, Document, Span};
@@ -724,9 +725,7 @@ fn foreign_neighbour(doc: &Document, words: &[Span], i: usize, known: &mut Known
                 (words[i], *w)
             };
             let t = doc.slice(*w);
-            doc.text[a.end..b.start]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{a0}')
+            adjacent(doc, a, b)
                 && t.len() >= 3
                 && t.chars().all(|c| c.is_lowercase())
                 && !known.either(t)
@@ -752,12 +751,12 @@ fn name_neighbour(doc: &Document, words: &[Span], i: usize, known: &mut Known) -
             .get(j)
             .filter(|w| {
                 // A stop may close a title or an initial before the word (`Mr. Squiers`).
-                let gap = if j < i {
-                    doc.text[w.end..words[i].start].trim_start_matches('.')
+                if j < i {
+                    let gap = doc.text[w.end..words[i].start].trim_start_matches('.');
+                    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
                 } else {
-                    &doc.text[words[i].end..w.start]
-                };
-                !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                    adjacent(doc, words[i], **w)
+                }
             })
             .map(|w| strip_possessive(doc.slice(*w)))
     };

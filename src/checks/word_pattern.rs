@@ -31,7 +31,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::repeated_word::{adjacent, glued};
-use super::wordclass::WordClass;
+use super::wordclass::{WordClass, past_form, present_participle};
 use super::{Check, Context, Kind};
 use crate::config::Rule;
 use crate::corpus::{Document, Lowered, Span};
@@ -124,12 +124,8 @@ impl Shape {
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             }
-            Shape::Ed => {
-                word.len() >= 4 && word.ends_with("ed") && !word.chars().any(char::is_uppercase)
-            }
-            Shape::Ing => {
-                word.len() >= 5 && word.ends_with("ing") && !word.chars().any(char::is_uppercase)
-            }
+            Shape::Ed => past_form(word) && !word.chars().any(char::is_uppercase),
+            Shape::Ing => present_participle(word) && !word.chars().any(char::is_uppercase),
             Shape::VowelSound => {
                 let lower = !word.chars().any(char::is_uppercase);
                 lower

@@ -42,6 +42,18 @@ impl WordClass {
     }
 }
 
+/// A lowercase word of four letters or more in `-ed`: by its shape, a past form of a regular
+/// verb (`helped`, `followed`).
+pub fn past_form(lower: &str) -> bool {
+    lower.len() >= 4 && lower.ends_with("ed")
+}
+
+/// A lowercase word of five letters or more in `-ing`: by its shape, a present participle
+/// (`helping`).
+pub fn present_participle(lower: &str) -> bool {
+    lower.len() >= 5 && lower.ends_with("ing")
+}
+
 struct Lists {
     verbs: FxHashSet<&'static str>,
     adjectives: FxHashSet<&'static str>,
