@@ -61,15 +61,28 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every sentence's anchor: the most precise date with a year in its section's heading, else
 /// in the first 80 bytes of the section's first paragraph; none outside a dated section.
+///
+/// A dateline without a year (`YEREVAN, NOVEMBER 19, REUTERS.`, `== Harbour Herald, 3 March
+/// ==`) takes its year from the dated sections around it, when the document's dated sections
+/// run in order of time, as a digest's do: the year that keeps the order with the dated section
+/// before it and with the one after it. When those two disagree, or the document's order is not
+/// known, it stays undated.
 pub fn anchors(text: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<Option<PartialDate>> {
-    let mut per_block: Vec<Option<PartialDate>> = vec![None; blocks.len()];
-    let mut current: Option<PartialDate> = None;
+    // Each section's first block and what dates it; the title starts the first section.
+    let mut sections: Vec<(usize, Dateline)> = Vec::new();
     let mut first_paragraph = false;
     for (i, block) in blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading { .. } | BlockKind::Title => {
-                current = best(&text[block.content.start..block.content.end]);
-                first_paragraph = current.is_none();
+                let heading = &text[block.content.start..block.content.end];
+                let line = match best(heading) {
+                    Some(d) => Dateline::Dated(d),
+                    None => {
+                        year_less(heading).map_or(Dateline::None, |(m, d)| Dateline::YearLess(m, d))
+                    }
+                };
+                first_paragraph = !matches!(line, Dateline::Dated(_));
+                sections.push((i, line));
             }
             BlockKind::Paragraph if first_paragraph => {
                 first_paragraph = false;
@@ -78,13 +91,116 @@ pub fn anchors(text: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<Opti
                 while !head.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                current = best(&head[..cut]).or(current);
+                let head = &head[..cut];
+                let line = match best(head) {
+                    Some(d) => Dateline::Dated(d),
+                    None => {
+                        year_less(head).map_or(Dateline::None, |(m, d)| Dateline::YearLess(m, d))
+                    }
+                };
+                if let Some(last) = sections.last_mut()
+                    && !matches!(line, Dateline::None)
+                {
+                    last.1 = line;
+                }
             }
             _ => {}
         }
-        per_block[i] = current;
+    }
+    let dated: Vec<(usize, PartialDate)> = sections
+        .iter()
+        .enumerate()
+        // A title's years are the span the document covers, and a year alone orders nothing.
+        .filter(|(_, (first, _))| blocks[*first].kind != BlockKind::Title)
+        .filter_map(|(k, (_, line))| match line {
+            Dateline::Dated(d) if d.month.is_some() => Some((k, *d)),
+            _ => None,
+        })
+        .collect();
+    let in_order = dated.len() >= 2
+        && dated
+            .windows(2)
+            .all(|w| w[0].1.earliest() <= w[1].1.earliest());
+    let resolved: Vec<Option<PartialDate>> = sections
+        .iter()
+        .enumerate()
+        .map(|(k, (_, line))| match *line {
+            Dateline::Dated(d) => Some(d),
+            Dateline::None => None,
+            Dateline::YearLess(month, day) => {
+                let before = dated.iter().rev().find(|(j, _)| *j < k).map(|(_, d)| {
+                    let (y, m, dd) = d.earliest();
+                    if (month, day) >= (m, dd) { y } else { y + 1 }
+                });
+                let after = dated.iter().find(|(j, _)| *j > k).map(|(_, d)| {
+                    let (y, m, dd) = d.latest();
+                    if (month, day) <= (m, dd) { y } else { y - 1 }
+                });
+                let year = match (before, after) {
+                    (Some(a), Some(b)) if a == b => Some(a),
+                    (Some(a), None) | (None, Some(a)) if in_order => Some(a),
+                    _ => None,
+                };
+                year.map(|year| PartialDate {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                })
+            }
+        })
+        .collect();
+    let mut per_block: Vec<Option<PartialDate>> = vec![None; blocks.len()];
+    for (k, (first, _)) in sections.iter().enumerate() {
+        let last = sections.get(k + 1).map_or(blocks.len(), |(next, _)| *next);
+        for slot in &mut per_block[*first..last] {
+            *slot = resolved[k];
+        }
     }
     sentences.iter().map(|s| per_block[s.block]).collect()
+}
+
+/// What dates a section: a date with a year, a month and day without one, or nothing.
+#[derive(Clone, Copy)]
+enum Dateline {
+    Dated(PartialDate),
+    YearLess(u32, u32),
+    None,
+}
+
+/// Words that make a month and day the date of an event, not of the report (`On 8 June, ...`,
+/// `Events of 3 May`).
+const EVENT_LEAD: &[&str] = &[
+    "on", "in", "since", "by", "from", "until", "till", "at", "after", "before", "during", "of",
+    "the", "to", "and",
+];
+
+/// A dateline's month and day without a year: the first such date within 40 bytes of the start,
+/// after nothing but capitalised words (a place, an outlet) and punctuation.
+fn year_less(text: &str) -> Option<(u32, u32)> {
+    let (found, month, day) = [&*MONTH_DAY, &*DAY_MONTH]
+        .iter()
+        .filter_map(|re| {
+            let c = re.captures(text)?;
+            let month = month_number(&c["m"])?;
+            let day = c["d"]
+                .parse::<u32>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))?;
+            c["m"]
+                .starts_with(char::is_uppercase)
+                .then_some((c.get(0)?.start(), month, day))
+        })
+        .min_by_key(|(at, _, _)| *at)?;
+    let lead = &text[..found];
+    let plain = lead.len() <= 40
+        && lead
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !EVENT_LEAD.contains(&w.to_lowercase().as_str())
+            });
+    plain.then_some((month, day))
 }
 
 /// The most precise date with a year in `text`.
@@ -323,5 +439,45 @@ mod tests {
         let found = find("On June 21, 1992 the board may 3 times meet.", 0, None);
         assert_eq!(found.len(), 1);
         assert!(found[0].1.year_stated);
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use crate::testing::corpus;
+
+    /// The anchor of the first sentence that contains `needle`.
+    fn anchor_of(text: &str, needle: &str) -> Option<String> {
+        let c = corpus(&[text]);
+        let doc = c.doc(0);
+        let s = doc
+            .sentences
+            .iter()
+            .position(|s| doc.slice(s.span).contains(needle))
+            .expect("the sentence is there");
+        doc.analysis.sentences[s].anchor.map(|d| d.to_string())
+    }
+
+    const DIGEST: &str = "= Harbour news, 2019–2024 (digest) =\n\n== Harbour Herald, 18 September 2019 ==\nIvo Kask was named chief.\n\n== North Wire ==\nPORT VELL, MARCH 20, NORTH WIRE. Ada Prinn met the board.\n\n== South Post ==\nOn 8 June, the board met Ivo Kask.\n\n== Bay Times, 11 June 2020 ==\nThe board met again.\n";
+
+    #[test]
+    fn a_year_less_dateline_takes_the_year_that_keeps_the_digest_in_order() {
+        // After September 2019 and before June 2020: March 2020.
+        assert_eq!(
+            anchor_of(DIGEST, "Ada Prinn").as_deref(),
+            Some("2020-03-20")
+        );
+        // An event's date after `On` is not a dateline.
+        assert_eq!(anchor_of(DIGEST, "8 June"), None);
+    }
+
+    #[test]
+    fn neighbours_that_disagree_leave_it_undated() {
+        // After July 2019, March is March 2020; before February 2020, it is March 2019.
+        let text = "== Harbour Herald, 18 July 2019 ==\nOne.\n\n== North Wire ==\nPORT VELL, MARCH 20, NORTH WIRE. Ada Prinn met the board.\n\n== Bay Times, 2 February 2020 ==\nTwo.\n";
+        assert_eq!(anchor_of(text, "Ada Prinn"), None);
+        // One dated neighbour only, and the document's order unknown.
+        let text = "== North Wire ==\nPORT VELL, MARCH 20, NORTH WIRE. Ada Prinn met the board.\n\n== Bay Times, 2 May 2020 ==\nTwo.\n";
+        assert_eq!(anchor_of(text, "Ada Prinn"), None);
     }
 }
