@@ -34,6 +34,7 @@ mod misspelling;
 mod name_case;
 mod name_variant;
 mod name_word_swap;
+mod new_holder_conflict;
 mod numbers;
 mod office_term_conflict;
 mod page_break_cut;
@@ -42,6 +43,7 @@ mod part_exceeds_whole;
 mod parts_total;
 mod people;
 mod person_event_date_conflict;
+mod previous_post_conflict;
 mod pronoun_agreement;
 mod repeated_word;
 mod sentence_end;
@@ -143,12 +145,14 @@ pub static KINDS: &[Kind] = &[
     name_case::KIND,
     name_variant::KIND,
     name_word_swap::KIND,
+    new_holder_conflict::KIND,
     office_term_conflict::KIND,
     page_break_cut::KIND,
     parent_conflict::KIND,
     part_exceeds_whole::KIND,
     parts_total::KIND,
     person_event_date_conflict::KIND,
+    previous_post_conflict::KIND,
     pronoun_agreement::KIND,
     repeated_word::KIND,
     sentence_end::KIND,

@@ -101,9 +101,28 @@ fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
                 ],
             ));
         }
+        for (i, c) in facts.previous_posts.iter().enumerate() {
+            rows.push((
+                (d, c.span.start, usize::MAX / 2 - i),
+                [
+                    format!("{}:{}", doc.name, doc.line_col(c.span.start).0),
+                    c.name.clone(),
+                    "person".to_string(),
+                    "previous post".to_string(),
+                    c.post.clone(),
+                    previous_when(c),
+                    "sentence".to_string(),
+                ],
+            ));
+        }
     }
     rows.sort_by_key(|r| r.0);
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// When a previous post was held: before the appointment the text names.
+fn previous_when(c: &concord::extract::previous_post::PreviousPost) -> String {
+    format!("before `{}`", c.new_post)
 }
 
 /// A person event's date as read: `2024-11-18 (year from the dateline)`.
@@ -264,6 +283,22 @@ fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
                 "attribute": e.event,
                 "value": doc.slice(e.span),
                 "when": person_date(e),
+                "from": "sentence",
+            }));
+        }
+        for c in &f.previous_posts {
+            let (line, column) = doc.line_col(c.span.start);
+            facts.push(json!({
+                "file": doc.name,
+                "start": c.span.start,
+                "end": c.span.end,
+                "line": line,
+                "column": column,
+                "person": c.name,
+                "kind": "person",
+                "attribute": "previous post",
+                "value": c.post,
+                "when": previous_when(c),
                 "from": "sentence",
             }));
         }

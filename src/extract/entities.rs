@@ -123,7 +123,9 @@ impl Names {
             }
             break;
         }
-        if w.len() < 2 {
+        // `Board Ivan Petrov` is the tail of `the Harbour Board` before a name: a person's name
+        // does not open with an organisation word.
+        if w.len() < 2 || self.organisations.contains(&w[0]) {
             return None;
         }
         let surname = w.pop()?;

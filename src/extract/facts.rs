@@ -134,6 +134,8 @@ pub struct DocFacts {
     pub person_events: Vec<super::person::PersonEvent>,
     /// The offices of the document's subject, when it is a person (see [`super::person`]).
     pub offices: Vec<super::person::Office>,
+    /// Posts people held before an appointment (see [`super::previous_post`]).
+    pub previous_posts: Vec<super::previous_post::PreviousPost>,
 }
 
 #[derive(Deserialize)]
@@ -201,6 +203,10 @@ struct RawSentence {
     /// read only in a sentence without a date and outside quotations.
     #[serde(default)]
     present: bool,
+    /// Holder patterns in the past tense (`was headed by`): the claim is not about the date of
+    /// its news section.
+    #[serde(default)]
+    past: bool,
     pattern: String,
 }
 
@@ -209,6 +215,7 @@ struct SentencePattern {
     attribute: Option<String>,
     value: Option<String>,
     present: bool,
+    past: bool,
     regex: Regex,
 }
 
@@ -319,6 +326,7 @@ impl FactPatterns {
                 attribute,
                 value: s.value.clone(),
                 present: s.present,
+                past: s.past,
                 regex,
             });
         }
@@ -390,6 +398,11 @@ impl FactPatterns {
         self.modifiers.iter().any(|m| m == word)
     }
 
+    /// True for a word that names a post (`chief`, `minister`), folded.
+    pub fn is_post_word(&self, word: &str) -> bool {
+        self.post_words.contains_key(word)
+    }
+
     pub fn post_key(&self, post: &str) -> String {
         name_words(post)
             .into_iter()
@@ -419,6 +432,7 @@ pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
         facts,
         person_events,
         offices: super::person::offices(doc),
+        previous_posts: super::previous_post::read(doc, p),
     }
 }
 
@@ -560,6 +574,25 @@ fn when_in(text: &str, present: bool) -> When {
     }
 }
 
+/// An appointment just after the person: the post said before the name is the one they are
+/// leaving (`Deputy Director Ivo Kask was appointed as the new head`), not one they hold on the
+/// section's date.
+static APPOINTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,?\s+(?:who\s+)?(?:was|were|has been|had been)\s+(?:appointed|named|elected|promoted)\b",
+    )
+    .unwrap()
+});
+
+/// The date of the news section of sentence `index`, when it gives the day.
+fn section_date(doc: &Document, index: usize) -> Option<PartialDate> {
+    doc.analysis
+        .sentences
+        .get(index)
+        .and_then(|s| s.anchor)
+        .filter(|d| d.day.is_some())
+}
+
 /// Text that ends where a name goes on after a connecting word: `... Service under the `.
 static TAIL_OF_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{L}\p{M}'’-]*\s+(?:under|of|at|within|attached\s+to|subordinate\s+to|affiliated\s+with)\s+(?:the\s+)?$")
@@ -622,7 +655,24 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             value: person_match.as_str().to_string(),
                             person: Some(person),
                             date: None,
-                            when: when_in(text, pattern.present),
+                            when: match when_in(text, pattern.present) {
+                                // In a dated news section, an undated claim in the present
+                                // tense holds on the section's date, not in the document's
+                                // present; a quotation is dated by it too, as said then.
+                                When::Present | When::Unknown
+                                    if !pattern.past
+                                        && !APPOINTED_AFTER
+                                            .is_match(&text[person_match.end()..])
+                                        && let Some(anchor) = section_date(doc, index) =>
+                                {
+                                    When::Period {
+                                        from: Some(anchor),
+                                        to: Some(anchor),
+                                        ongoing: false,
+                                    }
+                                }
+                                when => when,
+                            },
                             span: Span::new(sentence.span.start, end),
                             more: Vec::new(),
                             origin: Origin::Sentence,
@@ -944,6 +994,20 @@ mod tests {
                 "Harbour Board|holder|chairman|Olga Sidorova|present (undated)",
                 "Pilot Office|event|ended|2004|unknown",
                 "Pilot Office|holder|head|Pavel Orlov|since 1999",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_claim_in_a_dated_news_section_holds_on_its_date() {
+        let text = "= Harbour Board: news =\n\n== North Wire, 20 November 2024 ==\nThe current chairman of the Harbour Board is Olga Sidorova. Deputy Chairman of the Harbour Board Ivan Petrov was appointed as the new head of the Pilot Office. The Pilot Office was headed by Pavel Orlov.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Harbour Board|holder|chairman|Olga Sidorova|on 2024-11-20",
+                // The post he leaves, and a claim in the past tense: not dated by the section.
+                "Harbour Board|holder|deputy chairman|Ivan Petrov|unknown",
+                "Pilot Office|holder|head|Pavel Orlov|unknown",
             ]
         );
     }

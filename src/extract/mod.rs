@@ -8,6 +8,7 @@ pub mod facts;
 pub mod names;
 pub mod normalize;
 pub mod person;
+pub mod previous_post;
 pub mod triggers;
 
 use std::ops::Range;

@@ -450,7 +450,7 @@ fn verb_at<'a>(
 
 /// True when sentence `s` stands inside a quotation: reported speech is not the document's
 /// claim.
-fn in_quotation(doc: &Document, s: usize) -> bool {
+pub(crate) fn in_quotation(doc: &Document, s: usize) -> bool {
     let span = doc.sentences[s].span;
     let block = &doc.blocks[doc.sentences[s].block];
     let before = &doc.text[block.content.start..span.start];
