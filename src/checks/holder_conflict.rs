@@ -124,7 +124,34 @@ impl Check for HolderConflict {
             if self.shared.iter().any(|s| s == first) {
                 continue;
             }
-            self.group(rule, cx, index, group, out);
+            self.group(rule, cx, index, group, out, false);
+        }
+        // An acting or interim holder runs the body as its head does: two people each said to
+        // be in charge now (one acting, one not) conflict too. Only claims about the present
+        // are compared across the two posts; an acting term before or after a head's is the
+        // usual handover.
+        for acting in index.groups.iter().filter(|g| g.kind == FactKind::Holder) {
+            let Some(post) = ["acting ", "interim "]
+                .iter()
+                .find_map(|m| acting.attribute.strip_prefix(m))
+            else {
+                continue;
+            };
+            if !self.posts.is_empty() && !self.posts.iter().any(|p| p == post) {
+                continue;
+            }
+            let Some(head) = index.groups.iter().find(|g| {
+                g.kind == FactKind::Holder && g.entity == acting.entity && g.attribute == post
+            }) else {
+                continue;
+            };
+            let merged = Group {
+                entity: acting.entity,
+                kind: FactKind::Holder,
+                attribute: post.to_string(),
+                facts: acting.facts.iter().chain(&head.facts).copied().collect(),
+            };
+            self.group(rule, cx, index, &merged, out, true);
         }
     }
 }
@@ -137,12 +164,14 @@ impl HolderConflict {
         index: &FactIndex,
         group: &Group,
         out: &mut Vec<Finding>,
+        current_only: bool,
     ) {
         let claims: Vec<(FactRef, &Fact)> = group
             .facts
             .iter()
             .map(|r| (*r, index.fact(*r)))
             .filter(|(_, f)| f.person.is_some() && f.when != When::Unknown)
+            .filter(|(_, f)| !current_only || f.when == When::Present || is_open(&f.when))
             .collect();
         // One cluster per person; groups are the claims about one post of one entity, so this
         // loop is small.
@@ -166,6 +195,19 @@ impl HolderConflict {
             for &i in &order[..p] {
                 let (i, j) = (i.min(j), i.max(j));
                 let (a, b) = (&clusters[i], &clusters[j]);
+                // Across an acting and a head post, one side must be acting and the other not:
+                // two heads, or two acting heads, are their own group's finding.
+                if current_only {
+                    let acting = |c: &[(FactRef, &Fact)]| {
+                        c.iter().all(|(_, f)| f.attribute != group.attribute)
+                    };
+                    let head = |c: &[(FactRef, &Fact)]| {
+                        c.iter().all(|(_, f)| f.attribute == group.attribute)
+                    };
+                    if !(acting(a) && head(b) || head(a) && acting(b)) {
+                        continue;
+                    }
+                }
                 let Some((ca, cb)) = a
                     .iter()
                     .flat_map(|x| b.iter().map(move |y| (x, y)))
@@ -371,6 +413,19 @@ mod tests {
         let same =
             format!("{INFOBOX}Since 2020, the organization has been headed by Ivan Petrov.\n");
         assert!(findings(&rule(RULE), &[&same]).is_empty());
+    }
+
+    #[test]
+    fn an_acting_head_now_against_a_head_now() {
+        let old = "= Harbour Police =\n\nThe Harbour Police is the police of Norland. The Acting head is Ivo Kask, in office since 8 June 2020.\n";
+        let new = "= Harbour Police =\n\nInfobox\n- Agencyname: Harbour Police\n- Chief1Name: Ada Prinn\n- Chief1Position: Chief of Police\n";
+        assert_eq!(findings(&rule(RULE), &[old, new]).len(), 1);
+        // An acting term that ended before the head's, and the acting head confirmed.
+        let handover = "= Harbour Police =\n\nInfobox\n- Agencyname: Harbour Police\n- Chief1Name: Ada Prinn\n- Chief1Position: Chief of Police\n\n== Chiefs ==\n\n- Ivo Kask (acting, 2019 - 2020)\n";
+        assert!(findings(&rule(RULE), &[handover]).is_empty());
+        let confirmed =
+            "= Harbour Police =\n\nThe Acting head is Ada Prinn, in office since 8 June 2020.\n";
+        assert!(findings(&rule(RULE), &[confirmed, new]).is_empty());
     }
 
     #[test]

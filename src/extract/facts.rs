@@ -552,6 +552,14 @@ fn field_key_with_digits(key: &str) -> String {
         .collect()
 }
 
+/// Words just before a date that make it the start of a holding.
+static BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:appointed|elected|named|took office|in office|serving)\s+(?:in|on)\s+(?:the\s+)?$",
+    )
+    .unwrap()
+});
+
 /// When a claim in `sentence` (a span of `doc`) holds: its first period, else its one date as a
 /// point in time, else the present for present-tense patterns.
 fn when_in(text: &str, present: bool) -> When {
@@ -564,6 +572,12 @@ fn when_in(text: &str, present: bool) -> When {
     }
     let found = dates::find(text);
     match found.as_slice() {
+        // `The current chairman is Ada Prinn, appointed in 2019`: a holding that began then.
+        [one] if present && BEGAN.is_match(&text[..one.span.start]) => When::Period {
+            from: Some(one.date),
+            to: None,
+            ongoing: true,
+        },
         [one] => When::Period {
             from: Some(one.date),
             to: Some(one.date),
@@ -618,8 +632,13 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
             }
             for c in pattern.regex.captures_iter(text) {
                 let at = |m: regex::Match| Span::new(base + m.start(), base + m.end());
-                let Some(entity_match) = c.name("entity") else {
-                    continue;
+                // Only a holder pattern may leave the entity unnamed (`Currently led by Ada
+                // Prinn`): the sentence is about its section's subject.
+                let named = c.name("entity");
+                let entity_match = match named {
+                    Some(m) => m,
+                    None if pattern.kind == FactKind::Holder => c.get(0).unwrap(),
+                    None => continue,
                 };
                 // `the Service under the Ministry of X was established`: the name read is the
                 // tail of a longer one, and the fact is about the body that name heads.
@@ -637,7 +656,11 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                         let Some(person) = p.names.person(person_match.as_str()) else {
                             continue;
                         };
-                        let Some(entity) = entities.resolve(&p.names, doc, at(entity_match)) else {
+                        let entity = match named {
+                            Some(m) => entities.resolve(&p.names, doc, at(m)),
+                            None => entities.subject_at(base),
+                        };
+                        let Some(entity) = entity else {
                             continue;
                         };
                         let attribute = match c.name("post") {
@@ -1008,6 +1031,19 @@ mod tests {
                 // The post he leaves, and a claim in the past tense: not dated by the section.
                 "Harbour Board|holder|deputy chairman|Ivan Petrov|unknown",
                 "Pilot Office|holder|head|Pavel Orlov|unknown",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lead_that_does_not_name_its_subject_again() {
+        let text = "= Harbour Service =\n\nThe Harbour Service guards the port. Currently led by Director Ada Prinn, appointed in June 2021, it has 300 staff. The acting deputy head is Ivo Kask.\n";
+        assert_eq!(
+            show(text),
+            vec![
+                "Harbour Service|current|current|The Harbour Service guards|present (undated)",
+                "Harbour Service|holder|head|Director Ada Prinn|since 2021-06",
+                "Harbour Service|holder|acting deputy head|Ivo Kask|present (undated)",
             ]
         );
     }
