@@ -7,6 +7,7 @@ mod adjacent_words;
 mod age_birth_year;
 mod age_conflict;
 mod anniversary_year;
+mod appointer_conflict;
 mod article_before_name;
 mod confused_phrase;
 mod count_infobox;
@@ -118,6 +119,7 @@ pub static KINDS: &[Kind] = &[
     age_birth_year::KIND,
     age_conflict::KIND,
     anniversary_year::KIND,
+    appointer_conflict::KIND,
     article_before_name::KIND,
     confused_phrase::KIND,
     count_infobox::KIND,

@@ -101,6 +101,20 @@ fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
                 ],
             ));
         }
+        for (i, c) in facts.appointers.iter().enumerate() {
+            rows.push((
+                (d, c.by_span.start, usize::MAX / 4 - i),
+                [
+                    format!("{}:{}", doc.name, doc.line_col(c.by_span.start).0),
+                    c.name.clone(),
+                    "person".to_string(),
+                    "appointed by".to_string(),
+                    c.by.clone(),
+                    format!("on {}", c.date),
+                    "sentence".to_string(),
+                ],
+            ));
+        }
         for (i, c) in facts.previous_posts.iter().enumerate() {
             rows.push((
                 (d, c.span.start, usize::MAX / 2 - i),
@@ -283,6 +297,22 @@ fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
                 "attribute": e.event,
                 "value": doc.slice(e.span),
                 "when": person_date(e),
+                "from": "sentence",
+            }));
+        }
+        for c in &f.appointers {
+            let (line, column) = doc.line_col(c.by_span.start);
+            facts.push(json!({
+                "file": doc.name,
+                "start": c.by_span.start,
+                "end": c.by_span.end,
+                "line": line,
+                "column": column,
+                "person": c.name,
+                "kind": "person",
+                "attribute": "appointed by",
+                "value": c.by,
+                "when": format!("on {}", c.date),
                 "from": "sentence",
             }));
         }

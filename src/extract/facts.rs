@@ -136,6 +136,10 @@ pub struct DocFacts {
     pub offices: Vec<super::person::Office>,
     /// Posts people held before an appointment (see [`super::previous_post`]).
     pub previous_posts: Vec<super::previous_post::PreviousPost>,
+    /// Who appointed people, and when (see [`super::appointer`]).
+    pub appointers: Vec<super::appointer::Appointer>,
+    /// Who appoints to a post, as a rule (see [`super::appointer`]).
+    pub post_appointers: Vec<super::appointer::PostAppointer>,
 }
 
 #[derive(Deserialize)]
@@ -427,12 +431,15 @@ pub fn extract(doc: &Document, p: &FactPatterns) -> DocFacts {
     sentences(doc, p, &mut entities, &mut facts);
     lists(doc, p, &entities, &mut facts);
     let person_events = super::person::events(doc, &p.names, super::person::Frames::builtin());
+    let post_appointers = super::appointer::rules(doc, p, &entities);
     DocFacts {
         entities,
         facts,
         person_events,
         offices: super::person::offices(doc),
         previous_posts: super::previous_post::read(doc, p),
+        appointers: super::appointer::read(doc, p),
+        post_appointers,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Extraction: plain functions from a parsed document to the items checks work on — sentences,
 //! words, dates — each with a byte [`Span`] into the document.
 
+pub mod appointer;
 pub mod dates;
 pub mod english;
 pub mod entities;

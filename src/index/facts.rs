@@ -177,6 +177,11 @@ impl FactIndex {
         &self.docs[r.doc].facts[r.fact]
     }
 
+    /// The corpus entity of local entity `local` of document `doc`.
+    pub fn corpus_entity(&self, doc: DocId, local: usize) -> usize {
+        self.entity_of[doc][local]
+    }
+
     /// The corpus entity a fact is about.
     pub fn entity(&self, r: FactRef) -> usize {
         self.entity_of[r.doc][self.fact(r).entity]
