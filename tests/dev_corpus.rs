@@ -33,10 +33,7 @@ const KNOWN_MISSES: &[(&[&str], &str)] = &[
         &["R48", "P24"],
         "a count or a duration set against another document",
     ),
-    (
-        &["R54", "R56"],
-        "a paraphrase, and captions joined into one sentence",
-    ),
+    (&["R54"], "a paraphrase"),
     (
         &["R74", "P21"],
         "a word the British dictionary accepts, `it's` before a noun that may be a verb",

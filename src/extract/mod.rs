@@ -97,16 +97,40 @@ pub fn words(text: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
         .map(move |m| Span::new(m.start() + offset, m.end() + offset))
 }
 
+/// A line longer than this, in bytes, shows a document whose lines are paragraphs.
+const UNWRAPPED_LINE: usize = 300;
+
 /// Segments the prose blocks of a document into sentences and words.
 pub fn sentences(text: &str, blocks: &[Block], lexicon: &Lexicon) -> (Vec<Sentence>, Vec<Span>) {
     let mut sentences = Vec::new();
     let mut all_words = Vec::new();
+    // Prose in lines of hundreds of bytes is not wrapped by hand: there, a line break inside a
+    // paragraph ends a line of its own (a photo caption, a credit), never a line of a sentence.
+    let unwrapped = blocks.iter().filter(|b| b.is_prose()).any(|b| {
+        text[b.content.start..b.content.end]
+            .lines()
+            .any(|l| l.len() > UNWRAPPED_LINE)
+    });
     for (index, block) in blocks.iter().enumerate() {
         if !block.is_prose() {
             continue;
         }
         let body = &text[block.content.start..block.content.end];
-        for span in split(body, lexicon) {
+        let lines: Vec<(usize, &str)> = if unwrapped {
+            body.split_inclusive('\n')
+                .scan(0, |at, line| {
+                    let start = *at;
+                    *at += line.len();
+                    Some((start, line))
+                })
+                .collect()
+        } else {
+            vec![(0, body)]
+        };
+        for span in lines
+            .iter()
+            .flat_map(|(at, line)| split(line, lexicon).into_iter().map(move |s| s.shift(*at)))
+        {
             let span = span.shift(block.content.start);
             let first = all_words.len();
             all_words.extend(words(&text[span.start..span.end], span.start));
@@ -177,6 +201,35 @@ mod tests {
                 "Decree No. 41 was signed on 9 Jan. 2024 by him.",
                 "It rose 3.5 percent."
             ]
+        );
+    }
+
+    /// The sentences of a document of one paragraph per line, as texts.
+    fn segmented(text: &str) -> Vec<String> {
+        let (_, blocks) = crate::parse::markdown::parse(text);
+        let (sentences, _) = super::sentences(text, &blocks, Lexicon::builtin());
+        sentences
+            .iter()
+            .map(|s| text[s.span.start..s.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_break_ends_a_caption_where_lines_are_paragraphs() {
+        let long = "The harbour board met on Monday and agreed a plan. ".repeat(8);
+        let text = format!(
+            "{long}\n\nIvo Kask (left) with Mayor Ada Prinn\nHarbour Minister Ivo Kask (left) at the port\n"
+        );
+        let found = segmented(&text);
+        assert!(
+            found.contains(&"Ivo Kask (left) with Mayor Ada Prinn".to_string()),
+            "{found:#?}"
+        );
+        // Wrapped by hand, a line goes on in the next.
+        let wrapped = "The harbour board met with Mayor\nAda Prinn on Monday.\n";
+        assert_eq!(
+            segmented(wrapped),
+            ["The harbour board met with Mayor\nAda Prinn on Monday."]
         );
     }
 
