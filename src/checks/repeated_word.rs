@@ -3,6 +3,11 @@
 //! Only words separated by spaces count: `that, that` is punctuated on purpose. Words in `allow`
 //! are left alone (`had had`, `that that` are grammatical), and so are numbers and a repeated
 //! capitalised word, which is usually a name (`Bora Bora`).
+//!
+//! A pronoun whose object and subject forms are one word (`you`, `it`) may end one clause and
+//! open the next where older or unpunctuated prose leaves out the comma: `the report laid
+//! before you you will find`, `in providing for it it will be`. After a preposition and before
+//! an auxiliary, such a repeat is two clauses meeting (`junction`).
 
 use serde::Deserialize;
 
@@ -14,7 +19,7 @@ use crate::finding::Finding;
 pub const KIND: Kind = Kind {
     name: "repeated_word",
     summary: "a word written twice in a row",
-    params: "allow: words whose repetition is grammatical, lowercase ([])",
+    params: "allow: words whose repetition is grammatical, lowercase ([])\njunction: pronouns that are object and subject alike, such as \"it\"; repeated between a word of `junction_before` and one of `junction_after` they are two clauses meeting ([])\njunction_before: prepositions that end the first clause ([])\njunction_after: auxiliaries that go on the second ([])",
     placeholders: &["word"],
     build,
 };
@@ -24,16 +29,29 @@ pub const KIND: Kind = Kind {
 struct Params {
     #[serde(default)]
     allow: Vec<String>,
+    #[serde(default)]
+    junction: Vec<String>,
+    #[serde(default)]
+    junction_before: Vec<String>,
+    #[serde(default)]
+    junction_after: Vec<String>,
 }
 
 struct RepeatedWord {
     allow: Vec<String>,
+    junction: Vec<String>,
+    junction_before: Vec<String>,
+    junction_after: Vec<String>,
 }
 
 fn build(value: toml::Value) -> Result<Box<dyn Check>, String> {
     let p: Params = super::params(value)?;
+    let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
     Ok(Box::new(RepeatedWord {
-        allow: p.allow.into_iter().map(|w| w.to_lowercase()).collect(),
+        allow: lower(p.allow),
+        junction: lower(p.junction),
+        junction_before: lower(p.junction_before),
+        junction_after: lower(p.junction_after),
     }))
 }
 
@@ -72,6 +90,18 @@ fn in_columns(doc: &Document, at: usize) -> bool {
         .filter(|cell| !cell.trim().is_empty())
         .count()
         >= 3
+}
+
+impl RepeatedWord {
+    /// True when the repeat at `i` is a pronoun ending one clause and opening the next (`laid
+    /// before you you will find`).
+    fn junction(&self, doc: &Document, words: &[Span], i: usize, lower: &str) -> bool {
+        let word = |k: usize| words.get(k).map(|w| doc.slice(*w).to_lowercase());
+        self.junction.iter().any(|j| j == lower)
+            && i > 0
+            && word(i - 1).is_some_and(|w| self.junction_before.contains(&w))
+            && word(i + 2).is_some_and(|w| self.junction_after.contains(&w))
+    }
 }
 
 impl Check for RepeatedWord {
@@ -133,6 +163,7 @@ impl Check for RepeatedWord {
                     || in_inline_code(doc, a.start)
                     || doc.text[b.end..].starts_with('(')
                     || capitalised_name
+                    || self.junction(doc, words, i, &lower)
                 {
                     continue;
                 }
@@ -190,6 +221,22 @@ mod tests {
         let f = findings(&rule(RULE), &[&text]);
         assert!(!f.is_empty());
         assert!(start.elapsed().as_secs_f64() < 2.0, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_pronoun_ending_one_clause_and_opening_the_next() {
+        let r = crate::testing::builtin_rule("repeated-word");
+        // From the annual message of 1801 (tests/corpora/clean_prose) and its like.
+        let meet = [
+            "The report laid before you you will find complete.",
+            "In providing for it it will be wise to wait.",
+        ];
+        assert!(findings(&r, &meet).is_empty());
+        let slips = [
+            "I think it it is good.",
+            "They sent it to you you the letter.",
+        ];
+        assert_eq!(findings(&r, &slips).len(), 2);
     }
 
     #[test]
