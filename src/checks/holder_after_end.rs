@@ -6,6 +6,7 @@
 //! sentences, and periods still running. The departures are the person events of class `end`
 //! whose post is named before the person (see [`crate::extract::person`]); the post must be the
 //! holding's post (`Minister of Transport` and `minister`, a deputy post apart). A departure
+//! with no post named counts for the top post of the body its section is about. A departure
 //! dated before the start of the holding is an earlier term; a start event of the person dated
 //! after the departure (reappointed) cancels it.
 //!
@@ -83,12 +84,23 @@ impl Check for HolderAfterEnd {
                     _ => continue,
                 };
                 let Some(person) = &fact.person else { continue };
-                let ended = events.iter().find(|(_, e)| {
+                // A departure without a post named counts for the top post of the body its
+                // section is about (`Ivo Kask, dismissed June 18` in a digest of the Harbour
+                // Service's directors).
+                let top = !post.contains(' ');
+                let about = |d: usize, e: &PersonEvent| {
+                    index.docs[d]
+                        .entities
+                        .subject_at(e.span.start)
+                        .is_some_and(|l| index.corpus_entity(d, l) == group.entity)
+                };
+                let ended = events.iter().find(|(d, e)| {
                     e.class == EventClass::End
                         && e.person.same_as(person)
-                        && e.post
-                            .as_deref()
-                            .is_some_and(|p| core(&patterns.post_key(p), patterns) == post)
+                        && match e.post.as_deref() {
+                            Some(p) => core(&patterns.post_key(p), patterns) == post,
+                            None => top && about(*d, e),
+                        }
                         // A departure before the holding began is an earlier term.
                         && from.is_none_or(|f| known_year(e).is_some_and(|d| d.latest() > f.latest()))
                         // Reappointed after the departure.
@@ -136,6 +148,16 @@ mod tests {
             "= Digest =\n\n== North Wire, 20 November 2024 ==\nThe post became vacant after Harbour Minister Ivo Kask resigned on November 18.\n",
         ];
         assert_eq!(findings(&builtin_rule(RULE), &docs).len(), 1);
+    }
+
+    #[test]
+    fn a_departure_without_a_post_in_a_digest_about_the_body() {
+        let lead = "= Harbour Service =\n\nThe Harbour Service guards the port. Currently led by Director Ivo Kask, it has 300 staff.\n";
+        let digest = "= Harbour Service: directors (news digest) =\n\n== North Wire, 20 June 2025 ==\nLea Pold replaced Ivo Kask, dismissed on 18 June 2025.\n";
+        assert_eq!(findings(&builtin_rule(RULE), &[lead, digest]).len(), 1);
+        // In a digest about another body, the departure may be from another post.
+        let other = "= Pilot Office: news =\n\n== North Wire, 20 June 2025 ==\nLea Pold replaced Ivo Kask, dismissed on 18 June 2025.\n";
+        assert!(findings(&builtin_rule(RULE), &[lead, other]).is_empty());
     }
 
     #[test]
