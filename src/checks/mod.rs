@@ -46,6 +46,7 @@ mod people;
 mod person_event_date_conflict;
 mod previous_post_conflict;
 mod pronoun_agreement;
+mod release_date_conflict;
 mod repeated_word;
 mod sentence_end;
 mod share_total;
@@ -156,6 +157,7 @@ pub static KINDS: &[Kind] = &[
     person_event_date_conflict::KIND,
     previous_post_conflict::KIND,
     pronoun_agreement::KIND,
+    release_date_conflict::KIND,
     repeated_word::KIND,
     sentence_end::KIND,
     share_total::KIND,

@@ -10,6 +10,7 @@ pub mod names;
 pub mod normalize;
 pub mod person;
 pub mod previous_post;
+pub mod releases;
 pub mod triggers;
 
 use std::ops::Range;
