@@ -91,10 +91,14 @@ pub fn find(
     let surface = |i: usize| &text[tokens[i].span.start..tokens[i].span.end];
     let mut out: Vec<Mention> = Vec::new();
     let dates = time::find(&text[sentence.start..sentence.end], sentence.start, anchor);
+    // The dates are in text order: the ones that can overlap a span are found by bisection (a
+    // few before the first that starts after it, as readings may overlap), so a long sentence
+    // of many dates stays linear.
     let in_date = |s: Span| {
-        dates
+        let k = dates.partition_point(|(d, _)| d.start < s.end);
+        dates[k.saturating_sub(3)..k]
             .iter()
-            .any(|(d, _)| d.start < s.end && s.start < d.end)
+            .any(|(d, _)| s.start < d.end)
     };
     for (span, t) in &dates {
         out.push(Mention::new(MentionKind::Date(*t), *span));
@@ -160,15 +164,27 @@ pub fn find(
         }
         i += 1;
     }
-    // Citations: mentions inside brackets that hold a digit.
-    for m in &mut out {
-        if let Some(open) = text[sentence.start..m.span.start].rfind('(') {
-            let open = sentence.start + open;
-            let close = text[m.span.end..sentence.end]
-                .find(')')
-                .map(|c| m.span.end + c);
-            let closed_before = text[open..m.span.start].contains(')');
-            if let (Some(close), false) = (close, closed_before) {
+    // Citations: mentions inside brackets that hold a digit. The brackets are found in one pass
+    // over the sentence, so a long sentence of many mentions stays linear.
+    let body = &text[sentence.start..sentence.end];
+    let opens: Vec<usize> = body
+        .match_indices('(')
+        .map(|(i, _)| sentence.start + i)
+        .collect();
+    if !opens.is_empty() {
+        let closes: Vec<usize> = body
+            .match_indices(')')
+            .map(|(i, _)| sentence.start + i)
+            .collect();
+        for m in &mut out {
+            let Some(&open) = opens[..opens.partition_point(|&o| o < m.span.start)].last() else {
+                continue;
+            };
+            // The first `)` after the opening: before the mention it closes the bracket first.
+            let Some(&close) = closes.get(closes.partition_point(|&c| c < open)) else {
+                continue;
+            };
+            if close >= m.span.end {
                 m.cited = text[open..close].bytes().any(|b| b.is_ascii_digit());
             }
         }

@@ -91,18 +91,29 @@ impl Check for AppointerConflict {
             .map(|(d, a)| (d, a, core(&a.by, p)))
             .filter(|(_, _, core)| !core.is_empty())
             .collect();
-        let mut reported: Vec<usize> = Vec::new();
-        for (i, (da, a, ka)) in claims.iter().enumerate() {
-            for (j, (db, b, kb)) in claims.iter().enumerate().skip(i + 1) {
+        // Compared within one surname (as transliteration folds it), each reported once: many
+        // statements about one person cost one pass each.
+        let translit = crate::extract::names::Translit::builtin();
+        let keys: Vec<String> = claims
+            .iter()
+            .map(|c| translit.fold(&c.1.person.surname).to_string())
+            .collect();
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
+        let mut reported = vec![false; claims.len()];
+        for (at, &i) in order.iter().enumerate() {
+            let (da, a, ka) = &claims[i];
+            for &j in order[at + 1..].iter().take_while(|&&j| keys[j] == keys[i]) {
+                let (db, b, kb) = &claims[j];
                 if ka == kb
-                    || reported.contains(&i)
-                    || reported.contains(&j)
+                    || reported[i]
+                    || reported[j]
                     || !a.person.same_as(&b.person)
                     || !same_time(a.date, b.date, self.slack_days)
                 {
                     continue;
                 }
-                reported.push(j);
+                reported[j] = true;
                 out.push(
                     rule.finding(&[("person", &a.name), ("one", &b.by), ("other", &a.by)])
                         .label(

@@ -108,6 +108,8 @@ impl Check for NewHolderConflict {
                 })
                 .collect();
             claims.sort_by_key(|(r, f, d)| (*d, r.doc, f.span.start));
+            // One person on one day is one claim, however many reports repeat it.
+            claims.dedup_by(|b, a| a.2 == b.2 && a.1.person == b.1.person);
             for (k, (rb, b, db)) in claims.iter().enumerate() {
                 let pb = b.person.as_ref().unwrap();
                 // The closest earlier new holder who is someone else.

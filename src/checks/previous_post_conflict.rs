@@ -125,20 +125,41 @@ impl Check for PreviousPostConflict {
                 Some((d, c, shape(&c.post, p)?, new))
             })
             .collect();
-        let mut reported: Vec<usize> = Vec::new();
-        for (i, (da, a, sa, na)) in claims.iter().enumerate() {
-            if reported.contains(&i) {
+        // One statement repeated (a reprint, a caption written three times) is compared once.
+        let mut claims = claims;
+        let mut seen = rustc_hash::FxHashSet::default();
+        claims.retain(|(_, c, _, _)| {
+            seen.insert((
+                c.person.key(),
+                c.post.to_lowercase(),
+                c.new_post.to_lowercase(),
+            ))
+        });
+        // Claims are compared within one surname only (as transliteration folds it), and each is reported at most once, so
+        // a person named in many claims costs one pass per claim.
+        let translit = crate::extract::names::Translit::builtin();
+        let keys: Vec<String> = claims
+            .iter()
+            .map(|c| translit.fold(&c.1.person.surname).to_string())
+            .collect();
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
+        let mut reported = vec![false; claims.len()];
+        for (at, &i) in order.iter().enumerate() {
+            let (da, a, sa, na) = &claims[i];
+            if reported[i] {
                 continue;
             }
-            for (j, (db, b, sb, nb)) in claims.iter().enumerate().skip(i + 1) {
-                if reported.contains(&j)
+            for &j in order[at + 1..].iter().take_while(|&&j| keys[j] == keys[i]) {
+                let (db, b, sb, nb) = &claims[j];
+                if reported[j]
                     || !a.person.same_as(&b.person)
                     || !na.iter().any(|w| nb.contains(w))
                     || !clash(sa, sb)
                 {
                     continue;
                 }
-                reported.push(j);
+                reported[j] = true;
                 let (deputy, head) = if sa.modifiers.is_empty() {
                     ((*db, *b), (*da, *a))
                 } else {

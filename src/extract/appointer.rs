@@ -157,15 +157,22 @@ pub fn rules(doc: &Document, p: &FactPatterns, entities: &DocEntities) -> Vec<Po
             let start = sentence.start + post.start();
             let span = Span::new(start, start + post.len());
             // A person's name is no post (`Ivo Kask, appointed by ...` is one appointment).
-            let named = a.sentence_mentions(s).iter().any(|m| {
-                matches!(m.kind, MentionKind::Person | MentionKind::Name)
-                    && m.span.start < span.end
-                    && span.start < m.span.end
+            let mentions = a.sentence_mentions(s);
+            let k = mentions.partition_point(|m| m.span.start < span.end);
+            let named = mentions[k.saturating_sub(4)..k].iter().any(|m| {
+                matches!(m.kind, MentionKind::Person | MentionKind::Name) && span.start < m.span.end
             });
             if named || !names_a_post(p, post.as_str()) {
                 continue;
             }
-            let rest = &text[c.get(0).unwrap().start()..];
+            // The agent follows within a clause: a bounded window keeps a long sentence of
+            // many such clauses linear.
+            let from = c.get(0).unwrap().start();
+            let mut to = text.len().min(from + 240);
+            while !text.is_char_boundary(to) {
+                to -= 1;
+            }
+            let rest = &text[from..to];
             let Some(by) = PASSIVE.captures(rest).and_then(|b| b.name("by")) else {
                 continue;
             };

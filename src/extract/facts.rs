@@ -567,20 +567,45 @@ static BEGAN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// When a claim in `sentence` (a span of `doc`) holds: its first period, else its one date as a
-/// point in time, else the present for present-tense patterns.
-fn when_in(text: &str, present: bool) -> When {
-    if let Some(period) = dates::find_periods(text).first() {
+/// The dates and periods of one text, read once however many patterns match in it: a long
+/// sentence with many matches would otherwise be read again for each.
+struct TextDates<'t> {
+    text: &'t str,
+    dates: std::cell::OnceCell<Vec<dates::DateMention>>,
+    periods: std::cell::OnceCell<Vec<dates::PeriodMention>>,
+}
+
+impl<'t> TextDates<'t> {
+    fn new(text: &'t str) -> TextDates<'t> {
+        TextDates {
+            text,
+            dates: std::cell::OnceCell::new(),
+            periods: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn dates(&self) -> &[dates::DateMention] {
+        self.dates.get_or_init(|| dates::find(self.text))
+    }
+
+    fn periods(&self) -> &[dates::PeriodMention] {
+        self.periods.get_or_init(|| dates::find_periods(self.text))
+    }
+}
+
+/// When a claim in a text holds: its first period, else its one date as a point in time, else
+/// the present for present-tense patterns.
+fn when_in(t: &TextDates, present: bool) -> When {
+    if let Some(period) = t.periods().first() {
         return When::Period {
             from: period.from,
             to: period.to,
             ongoing: period.ongoing,
         };
     }
-    let found = dates::find(text);
-    match found.as_slice() {
+    match t.dates() {
         // `The current chairman is Ada Prinn, appointed in 2019`: a holding that began then.
-        [one] if present && BEGAN.is_match(&text[..one.span.start]) => When::Period {
+        [one] if present && BEGAN.is_match(&t.text[..one.span.start]) => When::Period {
             from: Some(one.date),
             to: None,
             ongoing: true,
@@ -625,6 +650,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let base = sentence.span.start;
         let text = doc.slice(sentence.span);
+        let here = TextDates::new(text);
         // Holder and value patterns need a post word, a leading verb or a word of subordination,
         // all trigger words of the analysis: untriggered sentences are not searched.
         let triggered = doc
@@ -676,7 +702,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                         };
                         // The claim: from the sentence start to the person, or to the date
                         // when it comes after (`headed by X since 2020`).
-                        let dated_end = dates::find(text).last().map_or(0, |d| d.span.end);
+                        let dated_end = here.dates().last().map_or(0, |d| d.span.end);
                         let end = base + person_match.end().max(dated_end);
                         out.push(Fact {
                             entity,
@@ -685,7 +711,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             value: person_match.as_str().to_string(),
                             person: Some(person),
                             date: None,
-                            when: match when_in(text, pattern.present) {
+                            when: match when_in(&here, pattern.present) {
                                 // In a dated news section, an undated claim in the present
                                 // tense holds on the section's date, not in the document's
                                 // present; a quotation is dated by it too, as said then.
@@ -711,7 +737,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                     }
                     FactKind::Event => {
                         let whole = c.get(0).unwrap();
-                        let found = dates::find(text);
+                        let found = here.dates();
                         let date = found
                             .iter()
                             .find(|d| d.span.start >= whole.end())
@@ -746,7 +772,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                     FactKind::Current => {
                         // A dated sentence is about its date, and a quotation about the time
                         // it was said: neither describes the present of the document.
-                        if !dates::find(text).is_empty()
+                        if !here.dates().is_empty()
                             || in_quotation(doc, sentence.block, base + entity_match.start())
                         {
                             continue;
@@ -773,7 +799,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                     }
                     FactKind::Value => {
                         if pattern.present
-                            && (!dates::find(text).is_empty()
+                            && (!here.dates().is_empty()
                                 || in_quotation(doc, sentence.block, base + entity_match.start()))
                         {
                             continue;
@@ -799,7 +825,7 @@ fn sentences(doc: &Document, p: &FactPatterns, entities: &mut DocEntities, out: 
                             when: if pattern.present {
                                 When::Present
                             } else {
-                                when_in(text, true)
+                                when_in(&here, true)
                             },
                             span: sentence.span,
                             more: Vec::new(),
@@ -907,7 +933,7 @@ fn lists(doc: &Document, p: &FactPatterns, entities: &DocEntities, out: &mut Vec
                     value: name.to_string(),
                     person: Some(person),
                     date: None,
-                    when: when_in(&body[name.len()..], false),
+                    when: when_in(&TextDates::new(&body[name.len()..]), false),
                     span: block.span,
                     more: Vec::new(),
                     origin: Origin::List,

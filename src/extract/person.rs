@@ -160,7 +160,14 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
         let tokens = &a.tokens[sa.tokens.clone()];
         let mentions = a.sentence_mentions(s);
         let word = |i: usize| a.word(&tokens[i]);
-        let token_at = |offset: usize| tokens.iter().position(|t| t.span.start >= offset);
+        // Tokens and mentions are in text order: positions are found by bisection, so a long
+        // sentence of many mentions stays linear.
+        let token_at = |offset: usize| {
+            let k = tokens.partition_point(|t| t.span.start < offset);
+            (k < tokens.len()).then_some(k)
+        };
+        let from = |offset: usize| &mentions[mentions.partition_point(|n| n.span.start < offset)..];
+        let first_date = mentions.iter().find(|d| d.date().is_some());
         for m in mentions {
             if !matches!(m.kind, MentionKind::Person | MentionKind::Name) || m.cited {
                 continue;
@@ -228,7 +235,9 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
             let mut found = found.map(|(f, end, _, _)| (f, end));
             // Object frames: the verb just before the person.
             if found.is_none()
-                && let Some(before) = tokens.iter().rposition(|t| t.span.end <= m.span.start)
+                && let Some(before) = tokens
+                    .partition_point(|t| t.span.end <= m.span.start)
+                    .checked_sub(1)
             {
                 found = frames.frames.iter().filter(|f| f.object).find_map(|f| {
                     f.verbs
@@ -247,29 +256,25 @@ pub fn events(doc: &Document, names: &Names, frames: &Frames) -> Vec<PersonEvent
             }
             let verb_end_offset = tokens[verb_end - 1].span.end;
             // The date: the first within six words after the verb, before another person.
-            let next_person = mentions
+            let next_person = from(verb_end_offset.max(m.span.end))
                 .iter()
-                .find(|n| {
-                    n.span.start >= verb_end_offset.max(m.span.end)
-                        && matches!(n.kind, MentionKind::Person | MentionKind::Name)
-                })
+                .find(|n| matches!(n.kind, MentionKind::Person | MentionKind::Name))
                 .map_or(usize::MAX, |n| n.span.start);
             let limit = tokens
                 .get(verb_end + 6)
                 .map_or(usize::MAX, |t| t.span.end)
                 .max(m.span.end + 40)
                 .min(next_person);
-            let after_verb = mentions.iter().find(|d| {
-                d.date().is_some()
-                    && d.span.start >= verb_end_offset.max(m.span.end)
-                    && d.span.end <= limit
-            });
-            let opening = mentions
+            let after_verb = from(verb_end_offset.max(m.span.end))
                 .iter()
-                .find(|d| d.date().is_some() && d.span.start < m.span.start)
+                .take_while(|d| d.span.start <= limit)
+                .find(|d| d.date().is_some() && d.span.end <= limit);
+            let opening = first_date
+                .filter(|d| d.span.start < m.span.start)
                 .filter(|d| {
                     let lead = &doc.text[doc.sentences[s].span.start..d.span.start];
-                    matches!(lead.trim().to_ascii_lowercase().as_str(), "on" | "in")
+                    lead.len() <= 8
+                        && matches!(lead.trim().to_ascii_lowercase().as_str(), "on" | "in")
                 });
             let (date, source, end) = match after_verb.or(opening) {
                 Some(d) => {
@@ -413,7 +418,13 @@ pub fn offices(doc: &Document) -> Vec<Office> {
         if !(before.ends_with(" as") || before == "As") {
             continue;
         }
-        let rest = &doc.text[m.span.end..sentence.end];
+        // The period follows the post at once (`from 4 December 1992 to 22 February 1996`):
+        // a window of the next bytes keeps a long sentence of many posts linear.
+        let mut end = sentence.end.min(m.span.end + 100);
+        while !doc.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = &doc.text[m.span.end..end];
         let Some(period) = super::dates::find_periods(rest).into_iter().next() else {
             continue;
         };

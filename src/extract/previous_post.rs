@@ -45,14 +45,14 @@ const APPOINTED: &str = r"(?:was|has been|had been|were)\s+(?:appointed|named|el
 /// `, the chief of the harbour police, was appointed ...` just after a name.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,\s+(?:the\s+|a\s+|an\s+)?(?:then\s+)?(?<post>[^,;()“”\x22]{{3,120}}?),\s+(?:who\s+)?{APPOINTED}(?<rest>[^.;]*)"
+        r"^,\s+(?:the\s+|a\s+|an\s+)?(?:then\s+)?(?<post>[^,;()“”\x22]{{3,120}}?),\s+(?:who\s+)?{APPOINTED}(?<rest>[^.;]{{0,200}})"
     ))
     .unwrap()
 });
 
 /// ` was appointed ...` just after a name (and its title).
 static AFTER_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^,?\s+{APPOINTED}(?<rest>[^.;]*)")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^,?\s+{APPOINTED}(?<rest>[^.;]{{0,200}})")).unwrap());
 
 /// `previously served as P`, `had briefly served as P`, `had been serving as P`.
 static PREVIOUSLY: LazyLock<Regex> = LazyLock::new(|| {

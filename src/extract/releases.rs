@@ -53,7 +53,9 @@ const PLAIN: &[&str] = &[
 /// Every release date a document states.
 pub fn read(doc: &Document) -> Vec<Release> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
+    // The blocks read as a changelog entry, whose sentences are not read again.
+    let mut entry = vec![false; doc.blocks.len()];
+    for (index, block) in doc.blocks.iter().enumerate() {
         let opening = matches!(
             block.kind,
             BlockKind::Heading { .. } | BlockKind::ListItem(_)
@@ -88,6 +90,7 @@ pub fn read(doc: &Document) -> Vec<Release> {
             continue;
         }
         let start = block.content.start + lead + v.start();
+        entry[index] = true;
         out.push(Release {
             product: String::new(),
             version: c["n"].to_string(),
@@ -96,13 +99,7 @@ pub fn read(doc: &Document) -> Vec<Release> {
         });
     }
     for sentence in &doc.sentences {
-        if matches!(
-            doc.blocks[sentence.block].kind,
-            BlockKind::Heading { .. } | BlockKind::ListItem(_)
-        ) && out.iter().any(|r| {
-            doc.blocks[sentence.block].content.start <= r.span.start
-                && r.span.end <= doc.blocks[sentence.block].content.end
-        }) {
+        if entry[sentence.block] {
             continue;
         }
         let text = doc.slice(sentence.span);
