@@ -87,44 +87,16 @@ fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
     // What happened to people: the entity column names the person.
     for (d, facts) in index.docs.iter().enumerate() {
         let doc = corpus.doc(d);
-        for (i, e) in facts.person_events.iter().enumerate() {
+        for (i, pf) in person_facts(doc, facts).into_iter().enumerate() {
             rows.push((
-                (d, e.span.start, usize::MAX - i),
+                (d, pf.span.start, usize::MAX - i),
                 [
-                    format!("{}:{}", doc.name, doc.line_col(e.span.start).0),
-                    e.name.clone(),
+                    format!("{}:{}", doc.name, doc.line_col(pf.span.start).0),
+                    pf.person,
                     "person".to_string(),
-                    e.event.clone(),
-                    doc.slice(e.span).to_string(),
-                    person_date(e),
-                    "sentence".to_string(),
-                ],
-            ));
-        }
-        for (i, c) in facts.appointers.iter().enumerate() {
-            rows.push((
-                (d, c.by_span.start, usize::MAX / 4 - i),
-                [
-                    format!("{}:{}", doc.name, doc.line_col(c.by_span.start).0),
-                    c.name.clone(),
-                    "person".to_string(),
-                    "appointed by".to_string(),
-                    c.by.clone(),
-                    format!("on {}", c.date),
-                    "sentence".to_string(),
-                ],
-            ));
-        }
-        for (i, c) in facts.previous_posts.iter().enumerate() {
-            rows.push((
-                (d, c.span.start, usize::MAX / 2 - i),
-                [
-                    format!("{}:{}", doc.name, doc.line_col(c.span.start).0),
-                    c.name.clone(),
-                    "person".to_string(),
-                    "previous post".to_string(),
-                    c.post.clone(),
-                    previous_when(c),
+                    pf.attribute,
+                    pf.value,
+                    pf.when,
                     "sentence".to_string(),
                 ],
             ));
@@ -134,9 +106,39 @@ fn rows(corpus: &Corpus, index: &FactIndex) -> Vec<[String; 7]> {
     rows.into_iter().map(|(_, r)| r).collect()
 }
 
-/// When a previous post was held: before the appointment the text names.
-fn previous_when(c: &concord::extract::previous_post::PreviousPost) -> String {
-    format!("before `{}`", c.new_post)
+/// One thing a document says of a person: an event, who appointed them, an earlier post.
+struct PersonFact {
+    span: concord::span::Span,
+    person: String,
+    attribute: String,
+    value: String,
+    when: String,
+}
+
+/// What a document says of people, in the order the extractors give it.
+fn person_facts(doc: &corpus::Document, f: &concord::extract::facts::DocFacts) -> Vec<PersonFact> {
+    let events = f.person_events.iter().map(|e| PersonFact {
+        span: e.span,
+        person: e.name.clone(),
+        attribute: e.event.clone(),
+        value: doc.slice(e.span).to_string(),
+        when: person_date(e),
+    });
+    let appointers = f.appointers.iter().map(|c| PersonFact {
+        span: c.by_span,
+        person: c.name.clone(),
+        attribute: "appointed by".to_string(),
+        value: c.by.clone(),
+        when: format!("on {}", c.date),
+    });
+    let previous = f.previous_posts.iter().map(|c| PersonFact {
+        span: c.span,
+        person: c.name.clone(),
+        attribute: "previous post".to_string(),
+        value: c.post.clone(),
+        when: format!("before `{}`", c.new_post),
+    });
+    events.chain(appointers).chain(previous).collect()
 }
 
 /// A person event's date as read: `2024-11-18 (year from the dateline)`.
@@ -284,51 +286,19 @@ fn to_json(corpus: &Corpus, index: &FactIndex) -> serde_json::Value {
     }
     for (d, f) in index.docs.iter().enumerate() {
         let doc = corpus.doc(d);
-        for e in &f.person_events {
-            let (line, column) = doc.line_col(e.span.start);
+        for pf in person_facts(doc, f) {
+            let (line, column) = doc.line_col(pf.span.start);
             facts.push(json!({
                 "file": doc.name,
-                "start": e.span.start,
-                "end": e.span.end,
+                "start": pf.span.start,
+                "end": pf.span.end,
                 "line": line,
                 "column": column,
-                "person": e.name,
+                "person": pf.person,
                 "kind": "person",
-                "attribute": e.event,
-                "value": doc.slice(e.span),
-                "when": person_date(e),
-                "from": "sentence",
-            }));
-        }
-        for c in &f.appointers {
-            let (line, column) = doc.line_col(c.by_span.start);
-            facts.push(json!({
-                "file": doc.name,
-                "start": c.by_span.start,
-                "end": c.by_span.end,
-                "line": line,
-                "column": column,
-                "person": c.name,
-                "kind": "person",
-                "attribute": "appointed by",
-                "value": c.by,
-                "when": format!("on {}", c.date),
-                "from": "sentence",
-            }));
-        }
-        for c in &f.previous_posts {
-            let (line, column) = doc.line_col(c.span.start);
-            facts.push(json!({
-                "file": doc.name,
-                "start": c.span.start,
-                "end": c.span.end,
-                "line": line,
-                "column": column,
-                "person": c.name,
-                "kind": "person",
-                "attribute": "previous post",
-                "value": c.post,
-                "when": previous_when(c),
+                "attribute": pf.attribute,
+                "value": pf.value,
+                "when": pf.when,
                 "from": "sentence",
             }));
         }

@@ -72,17 +72,11 @@ static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn read(doc: &Document, p: &FactPatterns) -> Vec<Appointer> {
     let a = &doc.analysis;
     let mut out = Vec::new();
-    for (s, sa) in a.sentences.iter().enumerate() {
-        if !sa.triggered || super::person::in_quotation(doc, s) {
-            continue;
-        }
+    for s in super::person::claim_sentences(doc) {
+        let sa = &a.sentences[s];
         let sentence = doc.sentences[s].span;
         let mentions = a.sentence_mentions(s);
-        let people: Vec<(Span, Person, Option<Span>)> = mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Person && !m.cited)
-            .filter_map(|m| Some((m.span, p.names.person(doc.slice(m.span))?, m.title)))
-            .collect();
+        let people = super::person::people(doc, &p.names, s);
         let text = doc.slice(sentence);
         let first_date = mentions.iter().find_map(|m| m.date());
         let perfect = text.contains(" has ") || text.contains(" have ");
@@ -100,7 +94,7 @@ pub fn read(doc: &Document, p: &FactPatterns) -> Vec<Appointer> {
             else {
                 continue;
             };
-            if !names_a_post(p, by.as_str()) {
+            if !p.names_a_post(by.as_str()) {
                 continue;
             }
             let start = sentence.start + by.start();
@@ -134,22 +128,12 @@ pub fn read(doc: &Document, p: &FactPatterns) -> Vec<Appointer> {
     out
 }
 
-/// True when `text` names a post: one of its words is a post word (`president`, `minister`).
-fn names_a_post(p: &FactPatterns, text: &str) -> bool {
-    super::entities::name_words(text)
-        .iter()
-        .any(|w| p.is_post_word(w))
-}
-
 /// Every statement of who appoints to a post, as a rule, in a document: the post named just
 /// before `appointed by`, in the present tense, about the section's subject.
 pub fn rules(doc: &Document, p: &FactPatterns, entities: &DocEntities) -> Vec<PostAppointer> {
     let a = &doc.analysis;
     let mut out = Vec::new();
-    for (s, sa) in a.sentences.iter().enumerate() {
-        if !sa.triggered || super::person::in_quotation(doc, s) {
-            continue;
-        }
+    for s in super::person::claim_sentences(doc) {
         let sentence = doc.sentences[s].span;
         let text = doc.slice(sentence);
         for c in POST_RULE.captures_iter(text) {
@@ -162,7 +146,7 @@ pub fn rules(doc: &Document, p: &FactPatterns, entities: &DocEntities) -> Vec<Po
             let named = mentions[k.saturating_sub(4)..k].iter().any(|m| {
                 matches!(m.kind, MentionKind::Person | MentionKind::Name) && span.start < m.span.end
             });
-            if named || !names_a_post(p, post.as_str()) {
+            if named || !p.names_a_post(post.as_str()) {
                 continue;
             }
             // The agent follows within a clause: a bounded window keeps a long sentence of
@@ -176,7 +160,7 @@ pub fn rules(doc: &Document, p: &FactPatterns, entities: &DocEntities) -> Vec<Po
             let Some(by) = PASSIVE.captures(rest).and_then(|b| b.name("by")) else {
                 continue;
             };
-            if !names_a_post(p, by.as_str()) {
+            if !p.names_a_post(by.as_str()) {
                 continue;
             }
             let Some(entity) = entities.subject_at(sentence.start) else {

@@ -402,6 +402,11 @@ impl FactPatterns {
         self.modifiers.iter().any(|m| m == word)
     }
 
+    /// True when `text` names a post: one of its words is a post word (`the chief of police`).
+    pub fn names_a_post(&self, text: &str) -> bool {
+        name_words(text).iter().any(|w| self.is_post_word(w))
+    }
+
     /// True for a word that names a post (`chief`, `minister`), folded.
     pub fn is_post_word(&self, word: &str) -> bool {
         self.post_words.contains_key(word)

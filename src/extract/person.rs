@@ -459,6 +459,26 @@ fn verb_at<'a>(
     })
 }
 
+/// The sentences a claim about a person may be read in: passed by the prefilter, and not
+/// inside a quotation.
+pub(crate) fn claim_sentences(doc: &Document) -> impl Iterator<Item = usize> + '_ {
+    (0..doc.analysis.sentences.len())
+        .filter(move |&s| doc.analysis.sentences[s].triggered && !in_quotation(doc, s))
+}
+
+/// A person named in a sentence: the mention, the person, and the title said before the name.
+pub(crate) type NamedPerson = (Span, Person, Option<Span>);
+
+/// The people named in full in sentence `s`, outside citations, in text order.
+pub(crate) fn people(doc: &Document, names: &Names, s: usize) -> Vec<NamedPerson> {
+    doc.analysis
+        .sentence_mentions(s)
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && !m.cited)
+        .filter_map(|m| Some((m.span, names.person(doc.slice(m.span))?, m.title)))
+        .collect()
+}
+
 /// True when sentence `s` stands inside a quotation: reported speech is not the document's
 /// claim.
 pub(crate) fn in_quotation(doc: &Document, s: usize) -> bool {

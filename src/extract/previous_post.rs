@@ -72,17 +72,9 @@ static NEW_POST: LazyLock<Regex> = LazyLock::new(|| {
 pub fn read(doc: &Document, p: &FactPatterns) -> Vec<PreviousPost> {
     let a = &doc.analysis;
     let mut out = Vec::new();
-    for (s, sa) in a.sentences.iter().enumerate() {
-        if !sa.triggered || super::person::in_quotation(doc, s) {
-            continue;
-        }
+    for s in super::person::claim_sentences(doc) {
         let sentence = doc.sentences[s].span;
-        let people: Vec<(Span, Person, Option<Span>)> = a
-            .sentence_mentions(s)
-            .iter()
-            .filter(|m| m.kind == MentionKind::Person && !m.cited)
-            .filter_map(|m| Some((m.span, p.names.person(doc.slice(m.span))?, m.title)))
-            .collect();
+        let people = super::person::people(doc, &p.names, s);
         for (span, person, title) in &people {
             let after = &doc.text[span.end..sentence.end];
             let name = doc.slice(*span).to_string();
@@ -90,7 +82,7 @@ pub fn read(doc: &Document, p: &FactPatterns) -> Vec<PreviousPost> {
                 let post = c.name("post").unwrap();
                 // The first conjunct: `the chief of police and a friend of the mayor`.
                 let text = post.as_str().split(" and ").next().unwrap_or("").trim_end();
-                if names_a_post(p, text)
+                if p.names_a_post(text)
                     && !is_object(doc, sentence, span.start)
                     && let Some(new) = new_post(&c["rest"])
                 {
@@ -125,7 +117,7 @@ pub fn read(doc: &Document, p: &FactPatterns) -> Vec<PreviousPost> {
             let whole = c.get(0).unwrap();
             let post = c.name("post").unwrap();
             let post_text = post.as_str().split(" and ").next().unwrap_or("").trim_end();
-            if !names_a_post(p, post_text) {
+            if !p.names_a_post(post_text) {
                 continue;
             }
             let at = sentence.start + whole.start();
@@ -209,11 +201,4 @@ fn is_object(doc: &Document, sentence: Span, at: usize) -> bool {
         last.to_lowercase().as_str(),
         "of" | "to" | "for" | "with" | "by" | "from" | "at" | "on" | "in" | "and" | "or" | "as"
     )
-}
-
-/// True when `text` names a post: one of its words is a post word (`chief`, `minister`).
-fn names_a_post(p: &FactPatterns, text: &str) -> bool {
-    super::entities::name_words(text)
-        .iter()
-        .any(|w| p.is_post_word(w))
 }
