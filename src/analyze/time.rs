@@ -62,7 +62,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every sentence's anchor: the most precise date with a year in its section's heading, else
 /// in the first 80 bytes of the section's first paragraph; none outside a dated section.
 ///
-/// A dateline without a year (`YEREVAN, NOVEMBER 19, REUTERS.`, `== Harbour Herald, 3 March
+/// A dateline without a year (`PORT VELL, NOVEMBER 19, NORTH WIRE.`, `== Harbour Herald, 3 March
 /// ==`) takes its year from the dated sections around it, when the document's dated sections
 /// run in order of time, as a digest's do: the year that keeps the order with the dated section
 /// before it and with the one after it. When those two disagree, or the document's order is not

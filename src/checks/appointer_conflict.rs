@@ -22,6 +22,7 @@ use crate::config::Rule;
 use crate::corpus::DocId;
 use crate::extract::appointer::Appointer;
 use crate::extract::dates::PartialDate;
+use crate::extract::entities::{Person, surname_groups};
 use crate::extract::facts::{FactKind, FactPatterns};
 use crate::finding::Finding;
 
@@ -93,28 +94,23 @@ impl Check for AppointerConflict {
             .collect();
         // Compared within one surname (as transliteration folds it), each reported once: many
         // statements about one person cost one pass each.
-        let translit = crate::extract::names::Translit::builtin();
-        let keys: Vec<String> = claims
-            .iter()
-            .map(|c| translit.fold(&c.1.person.surname).to_string())
-            .collect();
-        let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
+        let people: Vec<&Person> = claims.iter().map(|c| &c.1.person).collect();
         let mut reported = vec![false; claims.len()];
-        for (at, &i) in order.iter().enumerate() {
-            let (da, a, ka) = &claims[i];
-            for &j in order[at + 1..].iter().take_while(|&&j| keys[j] == keys[i]) {
-                let (db, b, kb) = &claims[j];
-                if ka == kb
-                    || reported[i]
-                    || reported[j]
-                    || !a.person.same_as(&b.person)
-                    || !same_time(a.date, b.date, self.slack_days)
-                {
-                    continue;
-                }
-                reported[j] = true;
-                out.push(
+        for group in surname_groups(&people) {
+            for (at, &i) in group.iter().enumerate() {
+                let (da, a, ka) = &claims[i];
+                for &j in &group[at + 1..] {
+                    let (db, b, kb) = &claims[j];
+                    if ka == kb
+                        || reported[i]
+                        || reported[j]
+                        || !a.person.same_as(&b.person)
+                        || !same_time(a.date, b.date, self.slack_days)
+                    {
+                        continue;
+                    }
+                    reported[j] = true;
+                    out.push(
                     rule.finding(&[("person", &a.name), ("one", &b.by), ("other", &a.by)])
                         .label(
                             *db,
@@ -131,6 +127,7 @@ impl Check for AppointerConflict {
                         )
                         .note("which side is marked: the statement stated later in reading order"),
                 );
+                }
             }
         }
         self.post_rules(rule, cx, &claims, out);

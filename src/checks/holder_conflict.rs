@@ -140,9 +140,7 @@ impl Check for HolderConflict {
             if !self.posts.is_empty() && !self.posts.iter().any(|p| p == post) {
                 continue;
             }
-            let Some(head) = index.groups.iter().find(|g| {
-                g.kind == FactKind::Holder && g.entity == acting.entity && g.attribute == post
-            }) else {
+            let Some(head) = index.group(acting.entity, FactKind::Holder, post) else {
                 continue;
             };
             let merged = Group {

@@ -7,7 +7,7 @@
 //! both name the post appointed to and those names share a distinctive word (`Minister of
 //! Transport` and `the new Transport Ministry`): a career has many earlier posts, and two
 //! appointments have two. Two earlier posts clash when they are posts of one body (the words of
-//! the shorter body name all in the longer: `police` and `the Armenian police`) with the same
+//! the shorter body name all in the longer: `police` and `the Norland police`) with the same
 //! post word, one with a rank modifier (`deputy`, `first deputy`, `acting`) and the other
 //! without. Posts of two bodies are not compared: one person may hold two posts at once.
 //!
@@ -17,7 +17,7 @@
 use super::{Check, Context, IndexKind, Kind};
 use crate::config::Rule;
 use crate::corpus::DocId;
-use crate::extract::entities::name_words;
+use crate::extract::entities::{Person, name_words, surname_groups};
 use crate::extract::facts::FactPatterns;
 use crate::extract::previous_post::PreviousPost;
 use crate::finding::Finding;
@@ -135,38 +135,33 @@ impl Check for PreviousPostConflict {
                 c.new_post.to_lowercase(),
             ))
         });
-        // Claims are compared within one surname only (as transliteration folds it), and each is reported at most once, so
-        // a person named in many claims costs one pass per claim.
-        let translit = crate::extract::names::Translit::builtin();
-        let keys: Vec<String> = claims
-            .iter()
-            .map(|c| translit.fold(&c.1.person.surname).to_string())
-            .collect();
-        let mut order: Vec<usize> = (0..claims.len()).collect();
-        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
+        // Compared within one surname (as transliteration folds it), each reported at most
+        // once, so a person named in many claims costs one pass per claim.
+        let people: Vec<&Person> = claims.iter().map(|c| &c.1.person).collect();
         let mut reported = vec![false; claims.len()];
-        for (at, &i) in order.iter().enumerate() {
-            let (da, a, sa, na) = &claims[i];
-            if reported[i] {
-                continue;
-            }
-            for &j in order[at + 1..].iter().take_while(|&&j| keys[j] == keys[i]) {
-                let (db, b, sb, nb) = &claims[j];
-                if reported[j]
-                    || !a.person.same_as(&b.person)
-                    || !na.iter().any(|w| nb.contains(w))
-                    || !clash(sa, sb)
-                {
+        for group in surname_groups(&people) {
+            for (at, &i) in group.iter().enumerate() {
+                let (da, a, sa, na) = &claims[i];
+                if reported[i] {
                     continue;
                 }
-                reported[j] = true;
-                let (deputy, head) = if sa.modifiers.is_empty() {
-                    ((*db, *b), (*da, *a))
-                } else {
-                    ((*da, *a), (*db, *b))
-                };
-                let new = a.new_post.as_str();
-                out.push(
+                for &j in &group[at + 1..] {
+                    let (db, b, sb, nb) = &claims[j];
+                    if reported[j]
+                        || !a.person.same_as(&b.person)
+                        || !na.iter().any(|w| nb.contains(w))
+                        || !clash(sa, sb)
+                    {
+                        continue;
+                    }
+                    reported[j] = true;
+                    let (deputy, head) = if sa.modifiers.is_empty() {
+                        ((*db, *b), (*da, *a))
+                    } else {
+                        ((*da, *a), (*db, *b))
+                    };
+                    let new = a.new_post.as_str();
+                    out.push(
                     rule.finding(&[
                         ("person", &a.name),
                         ("new", new),
@@ -189,7 +184,8 @@ impl Check for PreviousPostConflict {
                     ))
                     .note("a deputy post and the head post of one body are two posts; one of the statements has a rank too many or too few"),
                 );
-                break;
+                    break;
+                }
             }
         }
     }

@@ -133,6 +133,23 @@ impl Names {
     }
 }
 
+/// The people of `people` in groups whose surnames fold to one under transliteration, each
+/// group in the order given: only within a group can [`Person::same_as`] hold, so comparing
+/// statements about people group by group keeps many statements near linear.
+pub fn surname_groups(people: &[&Person]) -> Vec<Vec<usize>> {
+    let translit = crate::extract::names::Translit::builtin();
+    let keys: Vec<String> = people
+        .iter()
+        .map(|p| translit.fold(&p.surname).to_string())
+        .collect();
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by(|&x, &y| keys[x].cmp(&keys[y]));
+    order
+        .chunk_by(|&x, &y| keys[x] == keys[y])
+        .map(<[usize]>::to_vec)
+        .collect()
+}
+
 /// A person, folded and without rank.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
